@@ -1,0 +1,1 @@
+export { describeEventStoreContract, event, type ContractHarness } from './event-store-contract.js';

@@ -1,0 +1,40 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  EventData,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamMetadata,
+  StreamMetadataResult,
+  SubscribeToAllOptions,
+  SubscribeToStreamOptions,
+  Subscription,
+  SubscriptionHandler,
+} from './types.js';
+
+/**
+ * The event store port. It mirrors EventStoreDB's client semantics so that an
+ * adapter switch is configuration: 0-based revisions, expected revisions,
+ * one stream per append (all or nothing), idempotency by event id, exclusive
+ * subscription start positions, metadata applied at read time, nothing ever
+ * physically deleted.
+ */
+export interface EventStore {
+  appendToStream(streamName: string, events: readonly EventData[], options?: AppendOptions): Promise<AppendResult>;
+  /** Throws StreamNotFoundError for a stream that never existed or was soft deleted. */
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(handler: SubscriptionHandler, options?: SubscribeToAllOptions): Subscription;
+  subscribeToStream(streamName: string, handler: SubscriptionHandler, options?: SubscribeToStreamOptions): Subscription;
+  getStreamMetadata(streamName: string): Promise<StreamMetadataResult>;
+  setStreamMetadata(streamName: string, metadata: StreamMetadata, options?: AppendOptions): Promise<AppendResult>;
+  /** Soft delete: reads fail as not found; a later append brings the stream back, numbering continuing. */
+  deleteStream(streamName: string, options?: AppendOptions): Promise<void>;
+  /** Hard delete: the stream can never be read or appended to again. Its events stay in `$all`. */
+  tombstoneStream(streamName: string, options?: AppendOptions): Promise<void>;
+  /** Position of the last event in `$all`, undefined when empty. */
+  headPosition(): Promise<Position | undefined>;
+  close(): Promise<void>;
+}
