@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { PositionText } from './fields.js';
+import { CampaignView } from './campaign.js';
+import { EventLogEntry } from './event-log.js';
+
+/** What a client can follow live. The server maps topics to rooms the session may join. */
+export const Topic = z.enum(['campaigns', 'event-log']);
+export type Topic = z.infer<typeof Topic>;
+
+/** Client → server on every (re)connect: replay what changed after `since`, then stream live. */
+export const SyncRequest = z.strictObject({ topics: z.array(Topic).min(1).max(10), since: PositionText });
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+export const Change = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('campaign.upserted'), topic: z.literal('campaigns'), position: z.string(), payload: CampaignView }),
+  z.object({ kind: z.literal('event.appended'), topic: z.literal('event-log'), position: z.string(), payload: EventLogEntry }),
+]);
+export type Change = z.infer<typeof Change>;
+
+/** Server → client answer to a sync: the replayed changes; live ones follow as `change` messages. */
+export const SyncReply = z.object({ ok: z.literal(true), changes: z.array(Change), position: z.string() }).or(
+  z.object({ ok: z.literal(false), error: z.string() }),
+);
+export type SyncReply = z.infer<typeof SyncReply>;
+
+export const SOCKET_EVENTS = { sync: 'sync', change: 'change' } as const;

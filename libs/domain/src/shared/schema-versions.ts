@@ -1,0 +1,14 @@
+/**
+ * The current data-shape version of each event type. Bump it when a shape
+ * changes and register an upcaster for the old version; docs/events.md lists them.
+ */
+export const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
+  OrganizationCreated: 1,
+  PersonJoined: 1,
+  CampaignCreated: 1,
+  CampaignDetailsChanged: 1,
+};
+
+export function schemaVersionOf(type: string): number {
+  return SCHEMA_VERSIONS[type] ?? 1;
+}

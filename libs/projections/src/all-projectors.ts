@@ -1,0 +1,7 @@
+import type { Projector } from './projector.js';
+import { campaignsProjector } from './read-models/campaigns.js';
+import { eventLogProjector } from './read-models/event-log.js';
+import { peopleProjector } from './read-models/people.js';
+
+/** Every read model the API serves, fed by one runner. */
+export const allProjectors: readonly Projector[] = [peopleProjector, campaignsProjector, eventLogProjector];

@@ -1,0 +1,8 @@
+export * from './projector.js';
+export * from './projection-runner.js';
+export * from './read-model-database.js';
+export * from './cached-statement.js';
+export * from './read-models/campaigns.js';
+export * from './read-models/event-log.js';
+export * from './read-models/people.js';
+export { allProjectors } from './all-projectors.js';

@@ -1,0 +1,151 @@
+import { eventIdFor, newEventId, SqliteEventStore, type EventData } from '@textbank/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { ProjectionRunner } from './projection-runner.js';
+import { defineProjector } from './projector.js';
+import { openReadModelDatabase } from './read-model-database.js';
+import { allProjectors } from './all-projectors.js';
+import { campaignsProjector, listCampaigns } from './read-models/campaigns.js';
+import { readEventLog } from './read-models/event-log.js';
+
+const root = mkdtempSync(join(tmpdir(), 'textbank-proj-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+
+const metadata = { actor: { id: 'p1', kind: 'person', name: 'Ada' }, causationId: 'c', correlationId: 'c', timestamp: '2026-11-28T12:00:00.000Z', schemaVersion: 1 };
+const created = (id: string, name = `Campaign ${id}`): EventData => ({
+  id: eventIdFor(newEventId(), 0),
+  type: 'CampaignCreated',
+  data: { campaignId: id, organizationId: 'o1', name, description: '', textingHours: { start: '09:00', end: '21:00' }, createdAt: '2026-11-28T12:00:00.000Z' },
+  metadata,
+});
+const renamed = (id: string, name: string): EventData => ({
+  type: 'CampaignDetailsChanged',
+  data: { campaignId: id, name, changedAt: '2026-11-28T13:00:00.000Z' },
+  metadata,
+});
+
+describe('ProjectionRunner', () => {
+  let store: SqliteEventStore;
+  let db: Database.Database;
+  let dbPath: string;
+  let runner: ProjectionRunner;
+  beforeEach(() => {
+    n += 1;
+    store = new SqliteEventStore({ path: join(root, `events-${n}.db`), pollIntervalMs: 20 });
+    dbPath = join(root, `read-${n}.db`);
+    db = openReadModelDatabase(dbPath);
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    await store.close();
+    db.close();
+  });
+
+  it('catches up from the log, then follows it; waitFor gives read-your-writes', async () => {
+    await store.appendToStream('campaign-a', [created('a')]);
+    runner = new ProjectionRunner(store, db, allProjectors);
+    runner.start();
+    const result = await store.appendToStream('campaign-b', [created('b')]);
+    expect(await runner.waitFor(result.position!.commit)).toBe(true);
+    expect(listCampaigns(db).map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect(readEventLog(db, { limit: 10 }).entries.map((e) => e.stream)).toEqual(['campaign-b', 'campaign-a']);
+  });
+
+  it('announces changes only after they commit, with their positions', async () => {
+    runner = new ProjectionRunner(store, db, allProjectors);
+    const seen: Array<{ kind: string; position: string; committed: boolean }> = [];
+    runner.onChanges((changes) => {
+      for (const change of changes) {
+        const committed = listCampaigns(db).some((c) => change.kind !== 'campaign.upserted' || c.id === change.payload.id);
+        seen.push({ kind: change.kind, position: change.position, committed });
+      }
+    });
+    runner.start();
+    const result = await store.appendToStream('campaign-a', [created('a')]);
+    await runner.waitFor(result.position!.commit);
+    const position = result.position!.commit.toString();
+    expect(seen).toEqual([
+      { kind: 'campaign.upserted', position, committed: true },
+      { kind: 'event.appended', position, committed: true },
+    ]);
+  });
+
+  it('a failing batch writes nothing and moves no checkpoint, then retries', async () => {
+    let failures = 1;
+    const flaky = defineProjector({
+      name: 'flaky',
+      version: 1,
+      tables: ['flaky'],
+      schema: 'CREATE TABLE IF NOT EXISTS flaky (id TEXT)',
+      handlers: {
+        CampaignCreated: (event, db) => {
+          db.prepare('INSERT INTO flaky VALUES (?)').run(event.data.campaignId);
+          if (event.data.campaignId === 'b' && failures-- > 0) throw new Error('disk hiccup');
+        },
+      },
+    });
+    await store.appendToStream('campaign-a', [created('a'), created('b')]);
+    const errors: unknown[] = [];
+    runner = new ProjectionRunner(store, db, [flaky, campaignsProjector], { retryDelayMs: 10, onError: (e) => errors.push(e) });
+    runner.start();
+    await expect.poll(() => errors.length).toBe(1);
+    await expect.poll(() => db.prepare('SELECT count(*) FROM flaky').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT id FROM flaky ORDER BY id').pluck().all()).toEqual(['a', 'b']);
+    expect(runner.status().failed).toBeUndefined();
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    await store.appendToStream('campaign-a', [created('a'), renamed('a', 'First')]);
+    runner = new ProjectionRunner(store, db, allProjectors);
+    runner.start();
+    await runner.waitFor((await store.headPosition())!.commit);
+    await runner.stop();
+    await store.appendToStream('campaign-a', [renamed('a', 'Second')]);
+    runner = new ProjectionRunner(store, db, allProjectors);
+    runner.start();
+    await runner.waitFor((await store.headPosition())!.commit);
+    expect(listCampaigns(db)[0]).toMatchObject({ name: 'Second', revision: 2 });
+    expect(readEventLog(db, { limit: 10 }).entries.length).toBe(3);
+  });
+
+  it('rebuilds a projector whose version changed, and on demand, to the same state', async () => {
+    await store.appendToStream('campaign-a', [created('a'), renamed('a', 'Renamed')]);
+    await store.appendToStream('campaign-b', [created('b')]);
+    runner = new ProjectionRunner(store, db, allProjectors);
+    runner.start();
+    await runner.waitFor((await store.headPosition())!.commit);
+    const before = listCampaigns(db);
+    await runner.stop();
+    db.prepare(`UPDATE campaigns SET name = 'corrupted'`).run();
+    const bumped = allProjectors.map((p) => (p.name === 'campaigns' ? { ...p, version: p.version + 1 } : p));
+    runner = new ProjectionRunner(store, db, bumped);
+    runner.start();
+    await runner.waitFor((await store.headPosition())!.commit);
+    expect(listCampaigns(db)).toEqual(before);
+    db.prepare(`UPDATE campaigns SET name = 'corrupted'`).run();
+    await runner.rebuild();
+    await runner.waitFor((await store.headPosition())!.commit);
+    expect(listCampaigns(db)).toEqual(before);
+  });
+
+  it('pages the event log newest first, by type and by stream prefix', async () => {
+    for (const id of ['a', 'b', 'c']) await store.appendToStream(`campaign-${id}`, [created(id)]);
+    await store.appendToStream('campaign-a', [renamed('a', 'A2')]);
+    runner = new ProjectionRunner(store, db, allProjectors);
+    runner.start();
+    await runner.waitFor((await store.headPosition())!.commit);
+    const first = readEventLog(db, { limit: 2 });
+    expect(first.entries.map((e) => e.type)).toEqual(['CampaignDetailsChanged', 'CampaignCreated']);
+    const second = readEventLog(db, { limit: 2, before: BigInt(first.nextBefore!) });
+    expect(second.entries.map((e) => e.stream)).toEqual(['campaign-b', 'campaign-a']);
+    expect(second.nextBefore).toBeNull();
+    expect(readEventLog(db, { limit: 10, type: 'CampaignDetailsChanged' }).entries.length).toBe(1);
+    expect(readEventLog(db, { limit: 10, stream: 'campaign-a' }).entries.length).toBe(2);
+    expect(readEventLog(db, { limit: 10, stream: 'campaign-' }).entries.length).toBe(4);
+    expect(first.entries[0]!.actor).toEqual({ id: 'p1', kind: 'person', name: 'Ada' });
+  });
+});

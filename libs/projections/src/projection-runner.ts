@@ -1,0 +1,192 @@
+import type { Change } from '@textbank/contracts';
+import { positionOf, type EventStore, type RecordedEvent, type Subscription } from '@textbank/event-store';
+import type Database from 'better-sqlite3';
+import type { Projector, StoredEvent } from './projector.js';
+
+export type ChangeListener = (changes: readonly Change[], position: bigint) => void;
+
+export interface ProjectionStatus {
+  /** Position every read model has reached. */
+  readonly checkpoint: bigint;
+  readonly caughtUp: boolean;
+  readonly failed: string | undefined;
+  /** From commit to read-model commit, for the last batch. */
+  readonly lastBatchLagMs: number;
+}
+
+export interface ProjectionRunnerOptions {
+  readonly batchSize?: number;
+  /** Wait before resubscribing after a failed batch. */
+  readonly retryDelayMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * One `$all` subscription feeds every projector. Each batch of read-model
+ * writes commits with the new checkpoints in one transaction, so a crash
+ * replays exactly what was not committed: an exactly-once effect. Only after
+ * the commit are changes announced, so nobody sees a change that could be
+ * rolled back.
+ */
+export class ProjectionRunner {
+  private readonly checkpoints = new Map<string, bigint>();
+  private readonly listeners = new Set<ChangeListener>();
+  private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
+  private subscription: Subscription | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private caughtUp = false;
+  private failed: string | undefined;
+  private lastBatchLagMs = 0;
+  private stopped = true;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database.Database,
+    private readonly projectors: readonly Projector[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    const names = projectors.map((p) => p.name);
+    if (new Set(names).size !== names.length) throw new Error(`Projector names must be unique: ${names.join(', ')}`);
+  }
+
+  /** Prepares the tables (rebuilding projectors whose version changed) and starts following the log. */
+  start(): void {
+    this.db.transaction(() => {
+      for (const projector of this.projectors) {
+        const row = this.db
+          .prepare<[string], { version: number; position: number }>('SELECT version, position FROM projection_checkpoints WHERE name = ?')
+          .get(projector.name);
+        if (!row || row.version !== projector.version) this.reset(projector);
+        else {
+          this.db.exec(projector.schema);
+          this.checkpoints.set(projector.name, BigInt(row.position));
+        }
+      }
+    })();
+    this.stopped = false;
+    this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    for (const waiter of this.waiters) waiter.resolve(false);
+    this.waiters = [];
+  }
+
+  /** Drops every read model and replays the whole log into it. */
+  async rebuild(): Promise<void> {
+    await this.stop();
+    this.db.transaction(() => this.projectors.forEach((p) => this.reset(p)))();
+    this.caughtUp = false;
+    this.stopped = false;
+    this.subscribe();
+  }
+
+  /** Resolves true once every read model has reached `position` (read your own writes), false on timeout. */
+  waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
+    if (this.checkpoint() >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { position, resolve };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(this.checkpoint() >= position);
+      }, timeoutMs).unref();
+    });
+  }
+
+  onChanges(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  checkpoint(): bigint {
+    let min: bigint | undefined;
+    for (const position of this.checkpoints.values()) if (min === undefined || position < min) min = position;
+    return min ?? 0n;
+  }
+
+  status(): ProjectionStatus {
+    return { checkpoint: this.checkpoint(), caughtUp: this.caughtUp, failed: this.failed, lastBatchLagMs: this.lastBatchLagMs };
+  }
+
+  private subscribe(): void {
+    const from = this.checkpoint();
+    this.subscription = this.store.subscribeToAll(
+      {
+        onEvents: (events) => this.apply(events),
+        onCaughtUp: () => {
+          this.caughtUp = true;
+          this.failed = undefined;
+        },
+        onError: (error) => this.fail(error),
+      },
+      {
+        fromPosition: from === 0n ? 'start' : positionOf(from),
+        filter: { excludeSystemEvents: true },
+        batchSize: this.options.batchSize ?? 1000,
+      },
+    );
+  }
+
+  private apply(events: readonly RecordedEvent[]): void {
+    const changes: Change[] = [];
+    const last = events[events.length - 1]!.position.commit;
+    this.db.transaction(() => {
+      for (const projector of this.projectors) {
+        const checkpoint = this.checkpoints.get(projector.name)!;
+        for (const event of events) {
+          if (event.position.commit <= checkpoint) continue;
+          const handler = projector.handlers[event.type as keyof Projector['handlers']] as
+            | ((event: StoredEvent, db: Database.Database) => Change[] | void)
+            | undefined;
+          const produced = handler?.(event as StoredEvent, this.db);
+          if (produced) changes.push(...produced);
+          const logged = projector.anyEvent?.(event, this.db);
+          if (logged) changes.push(...logged);
+        }
+        if (last > checkpoint) {
+          this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(last, projector.name);
+        }
+      }
+    })();
+    for (const projector of this.projectors) {
+      if (last > this.checkpoints.get(projector.name)!) this.checkpoints.set(projector.name, last);
+    }
+    this.lastBatchLagMs = Date.now() - events[events.length - 1]!.created.getTime();
+    changes.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+    for (const listener of this.listeners) listener(changes, last);
+    const reached = this.checkpoint();
+    this.waiters = this.waiters.filter((waiter) => {
+      if (waiter.position > reached) return true;
+      waiter.resolve(true);
+      return false;
+    });
+  }
+
+  private fail(error: unknown): void {
+    this.failed = error instanceof Error ? error.message : String(error);
+    this.caughtUp = false;
+    this.options.onError?.(error);
+    this.subscription = undefined;
+    if (this.stopped) return;
+    // A failed batch rolled back whole; try again from the checkpoint. A poison event keeps
+    // failing and keeps the health check degraded until a fixed projector is deployed.
+    this.retryTimer = setTimeout(() => this.subscribe(), this.options.retryDelayMs ?? 1000);
+  }
+
+  private reset(projector: Projector): void {
+    for (const table of projector.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    this.db.exec(projector.schema);
+    this.db
+      .prepare(
+        `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, 0)
+         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = 0`,
+      )
+      .run(projector.name, projector.version);
+    this.checkpoints.set(projector.name, 0n);
+  }
+}
