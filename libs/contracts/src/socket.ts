@@ -3,8 +3,15 @@ import { PositionText } from './fields.js';
 import { CampaignView } from './campaign.js';
 import { EventLogEntry } from './event-log.js';
 
-/** What a client can follow live. The server maps topics to rooms the session may join. */
-export const Topic = z.enum(['campaigns', 'event-log']);
+/**
+ * What a client can follow live; the server maps each topic to a room the
+ * session's role may join. `campaigns`: the campaign list; `event-log`: every
+ * event; `campaign:<id>`: one campaign's changes.
+ */
+export const Topic = z.union([
+  z.enum(['campaigns', 'event-log']),
+  z.templateLiteral(['campaign:', z.uuid()]),
+]);
 export type Topic = z.infer<typeof Topic>;
 
 /** Client → server on every (re)connect: replay what changed after `since`, then stream live. */

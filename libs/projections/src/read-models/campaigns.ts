@@ -92,3 +92,10 @@ export function campaignChangesSince(db: Database.Database, since: bigint): Chan
     .all(since)
     .map((row) => ({ kind: 'campaign.upserted', topic: 'campaigns', position: String(row.position), payload: toView(row) }));
 }
+
+/** For a reconnecting browser following one campaign. */
+export function campaignChangeSince(db: Database.Database, id: string, since: bigint): Change[] {
+  return cachedStatement<[string, bigint], CampaignRow>(db, 'SELECT * FROM campaigns WHERE id = ? AND position > ?')
+    .all(id, since)
+    .map((row) => ({ kind: 'campaign.upserted', topic: 'campaigns', position: String(row.position), payload: toView(row) }));
+}

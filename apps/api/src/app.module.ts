@@ -1,0 +1,48 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AuthModule } from './auth/auth.module.js';
+import { CampaignsModule } from './campaigns/campaigns.module.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { EventLogModule } from './event-log/event-log.module.js';
+import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { LiveModule } from './live/live.module.js';
+import { OperationsModule } from './metrics/operations.module.js';
+import { SetupModule } from './setup/setup.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // A caller's X-Request-Id is kept so logs join up across services; it also becomes the correlation id.
+            genReqId: (request, response) => {
+              const given = request.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+              response.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.body.password'],
+            autoLogging: { ignore: (request) => request.url === '/metrics' || request.url === '/api/health' },
+          },
+        }),
+        CqrsModule.forRoot(),
+        InfrastructureModule,
+        AuthModule,
+        SetupModule,
+        CampaignsModule,
+        EventLogModule,
+        OperationsModule,
+        LiveModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

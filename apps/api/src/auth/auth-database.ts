@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Secrets live here, never in the event log: password hashes and session
+ * token hashes. Back it up with the log; losing it only means people set new
+ * passwords and sign in again.
+ */
+export function openAuthDatabase(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS credentials (
+      person_id     TEXT PRIMARY KEY,
+      password_hash TEXT NOT NULL,
+      updated_at    INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS sessions (
+      token_hash   TEXT PRIMARY KEY,
+      person_id    TEXT NOT NULL,
+      created_at   INTEGER NOT NULL,
+      last_seen_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions (person_id);
+  `);
+  return db;
+}

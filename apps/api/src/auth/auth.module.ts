@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard.js';
+import { Authenticator } from './authenticator.js';
+import { Credentials } from './credentials.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionController } from './session.controller.js';
+import { Sessions } from './sessions.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+
+@Global()
+@Module({
+  controllers: [SessionController],
+  providers: [Sessions, Credentials, PasswordHasher, SignInThrottle, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [Sessions, Credentials, PasswordHasher, Authenticator],
+})
+export class AuthModule {}

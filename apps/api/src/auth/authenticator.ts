@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { findOrganization, findPerson } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import { READ_MODEL_DB } from '../infrastructure/tokens.js';
+import type { Principal } from './principal.js';
+import { Sessions } from './sessions.js';
+
+/** Turns a session token into the person behind it, for HTTP and sockets alike. */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly sessions: Sessions,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+  ) {}
+
+  authenticate(token: string | undefined): Principal | undefined {
+    if (!token) return undefined;
+    const personId = this.sessions.resolve(token);
+    if (!personId) return undefined;
+    const person = findPerson(this.readModels, personId);
+    const organization = findOrganization(this.readModels);
+    if (!person || !organization || person.status !== 'active') return undefined;
+    return { person, organization, sessionToken: token };
+  }
+}

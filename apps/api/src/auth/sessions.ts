@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { AUTH_DB } from '../infrastructure/tokens.js';
+
+/** Signed-in sessions end after this long without a request ... */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** ... and after this long in any case. */
+export const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often per session, not on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * Server-side sessions. The browser holds a random token; only its SHA-256
+ * is stored, so a copy of the database cannot be used to sign in.
+ */
+@Injectable()
+export class Sessions {
+  constructor(@Inject(AUTH_DB) private readonly db: Database.Database) {}
+
+  /** A new token for every sign-in: the session id rotates at sign-in. */
+  create(personId: string, now = Date.now()): string {
+    const token = randomBytes(32).toString('base64url');
+    this.db.prepare('INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(digest(token), personId, now, now);
+    return token;
+  }
+
+  /** The person a live token belongs to; touches it; undefined (and forgotten) once expired. */
+  resolve(token: string, now = Date.now()): string | undefined {
+    if (token.length > 100) return undefined;
+    const hash = digest(token);
+    const row = this.db
+      .prepare<[string], { person_id: string; created_at: number; last_seen_at: number }>(
+        'SELECT person_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?',
+      )
+      .get(hash);
+    if (!row) return undefined;
+    if (now - row.last_seen_at > SESSION_IDLE_MS || now - row.created_at > SESSION_ABSOLUTE_MS) {
+      this.end(token);
+      return undefined;
+    }
+    if (now - row.last_seen_at > TOUCH_EVERY_MS) this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
+    return row.person_id;
+  }
+
+  end(token: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(digest(token));
+  }
+
+  endAllFor(personId: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE person_id = ?').run(personId);
+  }
+}

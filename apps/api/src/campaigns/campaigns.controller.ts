@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CampaignList, CampaignView, CommandAccepted, CreateCampaignRequest, UpdateCampaignRequest } from '@textbank/contracts';
+import { newEventId } from '@textbank/event-store';
+import { findCampaign, listCampaigns, type ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import type { Request } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { Access, READERS, STAFF } from '../auth/access.decorator.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import type { CommandOutcome } from '../commands/command-outcome.js';
+import { envelopeFrom } from '../commands/envelope-from-request.js';
+import { acceptedOrThrow } from '../http/command-response.js';
+import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { ChangeCampaignDetailsCommand } from './change-campaign-details/change-campaign-details.command.js';
+import { CreateCampaignCommand } from './create-campaign/create-campaign.command.js';
+
+class CreateCampaignDto extends createZodDto(CreateCampaignRequest) {}
+class UpdateCampaignDto extends createZodDto(UpdateCampaignRequest) {}
+class CommandAcceptedDto extends createZodDto(CommandAccepted) {}
+class CampaignViewDto extends createZodDto(CampaignView) {}
+class CampaignListDto extends createZodDto(CampaignList) {}
+
+@ApiTags('campaigns')
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Access(...READERS)
+  @ApiOkResponse({ type: CampaignListDto })
+  list(): CampaignList {
+    // Position first: the list is at least this fresh, so a socket sync from it misses nothing.
+    const position = this.projections.checkpoint().toString();
+    return { campaigns: listCampaigns(this.readModels), position };
+  }
+
+  @Get(':id')
+  @Access(...READERS)
+  @ApiOkResponse({ type: CampaignViewDto })
+  get(@Param('id', new ParseUUIDPipe()) id: string): CampaignView {
+    const campaign = findCampaign(this.readModels, id);
+    if (!campaign) throw new NotFoundException(`No campaign ${id}`);
+    return campaign;
+  }
+
+  /** Answers once the read models include the new campaign, so a GET right after sees it. */
+  @Post()
+  @Access(...STAFF)
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async create(@Body() body: CreateCampaignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    const id = newEventId();
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const outcome = await this.commandBus.execute<CreateCampaignCommand, CommandOutcome>(
+      new CreateCampaignCommand(id, principal.organization.id, body, envelope),
+    );
+    const accepted = acceptedOrThrow(outcome, id);
+    await this.projections.waitFor(BigInt(accepted.position));
+    return accepted;
+  }
+
+  @Patch(':id')
+  @Access(...STAFF)
+  @ApiOkResponse({ type: CommandAcceptedDto })
+  @ApiConflictResponse({ description: 'expectedRevision is stale: someone else changed the campaign first' })
+  async change(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateCampaignDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ) {
+    const outcome = await this.commandBus.execute<ChangeCampaignDetailsCommand, CommandOutcome>(
+      new ChangeCampaignDetailsCommand(id, body, envelopeFrom(request, principal, this.clock())),
+    );
+    const accepted = acceptedOrThrow(outcome, id);
+    await this.projections.waitFor(BigInt(accepted.position));
+    return accepted;
+  }
+}

@@ -1,0 +1,9 @@
+import type { EventMetadata } from '@textbank/event-store';
+
+/** Who sends a command, under which ids, at what time: everything a decider must not find out for itself. */
+export interface CommandEnvelope {
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly actor: EventMetadata['actor'];
+  readonly now: Date;
+}

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** The built web app to serve; empty to serve the API only. */
+  WEB_DIST: z.string().optional(),
+  /** SQLite durability for the event log: FULL survives power loss; NORMAL only a process crash. */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL', 'EXTRA']).default('FULL'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when served over TLS (directly or behind a proxy): Secure, __Host- cookies. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Reverse-proxy hops to trust for client addresses (X-Forwarded-For). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+});
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStorePath: string;
+  readonly readModelPath: string;
+  readonly authPath: string;
+  readonly webDist: string | undefined;
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL' | 'EXTRA';
+  readonly logLevel: string;
+  readonly cookieSecure: boolean;
+  readonly trustProxy: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Reads the environment once at start-up; a bad value stops the process with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    eventStorePath: resolve(dataDir, 'events.db'),
+    readModelPath: resolve(dataDir, 'read-models.db'),
+    authPath: resolve(dataDir, 'auth.db'),
+    webDist: e.WEB_DIST === '' ? undefined : e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    ...overrides,
+  };
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ApiExceptionFilter } from './http/api-exception.filter.js';
+import { crossSiteGuard } from './http/cross-site-guard.js';
+import { spaFallback } from './http/spa-fallback.js';
+
+/** The whole API, configured the same way for `npm start` and for tests. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(cookieParser());
+  app.use(crossSiteGuard);
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.useGlobalPipes(new ZodValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Textbank API').setDescription('Peer-to-peer texting for organizers').setVersion('0.1.0').build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document));
+  if (config.webDist) {
+    app.useStaticAssets(config.webDist, { index: false, maxAge: '1h' });
+    app.use(spaFallback(config.webDist));
+  }
+  app.enableShutdownHooks();
+  return app;
+}

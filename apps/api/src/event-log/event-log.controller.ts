@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { EventLogPage, EventLogQuery, EventTypeList } from '@textbank/contracts';
+import { eventTypes, readEventLog, type ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import { createZodDto } from 'nestjs-zod';
+import { Access, READERS } from '../auth/access.decorator.js';
+import { PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
+
+class EventLogQueryDto extends createZodDto(EventLogQuery) {}
+class EventLogPageDto extends createZodDto(EventLogPage) {}
+class EventTypeListDto extends createZodDto(EventTypeList) {}
+
+/** The auditor's log: every event, newest first. */
+@ApiTags('event log')
+@Controller('events')
+export class EventLogController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+  ) {}
+
+  @Get()
+  @Access(...READERS)
+  @ApiOkResponse({ type: EventLogPageDto })
+  page(@Query() query: EventLogQueryDto): EventLogPage {
+    const position = this.projections.checkpoint().toString();
+    const page = readEventLog(this.readModels, {
+      ...(query.type && { type: query.type }),
+      ...(query.stream && { stream: query.stream }),
+      ...(query.before && { before: BigInt(query.before) }),
+      limit: query.limit,
+    });
+    return { ...page, position };
+  }
+
+  @Get('types')
+  @Access(...READERS)
+  @ApiOkResponse({ type: EventTypeListDto })
+  types() {
+    return { types: eventTypes(this.readModels) };
+  }
+}

@@ -1,0 +1,55 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { SqliteEventStore, type EventStore } from '@textbank/event-store';
+import { allProjectors, openReadModelDatabase, ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Metrics, METRICS } from '../metrics/metrics.js';
+import { meteredEventStore } from './metered-event-store.js';
+import { AUTH_DB, CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from './tokens.js';
+import { openAuthDatabase } from '../auth/auth-database.js';
+
+const SQLITE_STORE = Symbol('SQLITE_STORE');
+
+@Global()
+@Module({
+  providers: [
+    { provide: METRICS, useFactory: () => new Metrics() },
+    { provide: CLOCK, useValue: () => new Date() },
+    {
+      provide: SQLITE_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new SqliteEventStore({ path: config.eventStorePath, synchronous: config.sqliteSynchronous }),
+    },
+    { provide: EVENT_STORE, inject: [SQLITE_STORE, METRICS], useFactory: meteredEventStore },
+    { provide: READ_MODEL_DB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openReadModelDatabase(config.readModelPath) },
+    { provide: AUTH_DB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openAuthDatabase(config.authPath) },
+    {
+      provide: PROJECTIONS,
+      inject: [EVENT_STORE, READ_MODEL_DB],
+      useFactory: (store: EventStore, db: Database.Database) => {
+        const logger = new Logger('Projections');
+        return new ProjectionRunner(store, db, allProjectors, { onError: (error) => logger.error(error, 'projection batch failed; retrying') });
+      },
+    },
+  ],
+  exports: [METRICS, CLOCK, EVENT_STORE, READ_MODEL_DB, AUTH_DB, PROJECTIONS],
+})
+export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(SQLITE_STORE) private readonly store: SqliteEventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(AUTH_DB) private readonly auth: Database.Database,
+  ) {}
+
+  onModuleInit(): void {
+    this.projections.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+    await this.store.close();
+    this.readModels.close();
+    this.auth.close();
+  }
+}

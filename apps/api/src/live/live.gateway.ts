@@ -1,0 +1,106 @@
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
+import { campaignChangeSince, campaignChangesSince, eventLogChangesSince, findOrganization, type ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import cookieParser from 'cookie-parser';
+import type { Request } from 'express';
+import type { Server, Socket } from 'socket.io';
+import { READERS } from '../auth/access.decorator.js';
+import { Authenticator } from '../auth/authenticator.js';
+import type { Principal } from '../auth/principal.js';
+import { sessionTokenFrom } from '../auth/session-cookie.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { METRICS, type Metrics } from '../metrics/metrics.js';
+import { isCrossSite } from './same-origin.js';
+import { roomOf, topicsOf } from './topic-rooms.js';
+
+type LiveSocket = Socket & { data: { principal?: Principal } };
+
+/** Replayed changes per sync are bounded; a client further behind reloads its screen. */
+const REPLAY_LIMIT = 5000;
+
+/**
+ * Pushes read-model changes to the rooms that may see them, after the batch
+ * that made them has committed. A client syncs on every connect with the last
+ * position it applied: the replay and the room join happen in one synchronous
+ * step, so each change reaches it exactly once, either replayed or live.
+ */
+@WebSocketGateway({ serveClient: false, allowRequest: (request, callback) => callback(null, !isCrossSite(request.headers)) })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
+  @WebSocketServer() private readonly server: Server;
+  private stopListening: (() => void) | undefined;
+  private organizationId: string | undefined;
+
+  constructor(
+    private readonly authenticator: Authenticator,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(server: Server): void {
+    server.engine.use(cookieParser());
+    server.use((socket: LiveSocket, next) => {
+      const principal = this.authenticator.authenticate(sessionTokenFrom(socket.request as Request, this.config.cookieSecure));
+      if (!principal) return next(new Error('unauthorized'));
+      socket.data.principal = principal;
+      next();
+    });
+    this.stopListening = this.projections.onChanges((changes) => this.push(changes));
+  }
+
+  handleConnection(): void {
+    this.metrics.sockets.inc();
+  }
+
+  handleDisconnect(): void {
+    this.metrics.sockets.dec();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopListening?.();
+  }
+
+  @SubscribeMessage('sync')
+  sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): SyncReply {
+    const principal = socket.data.principal!;
+    const request = SyncRequest.safeParse(body);
+    if (!request.success) return { ok: false, error: request.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
+    if (!READERS.includes(principal.person.role)) return { ok: false, error: `A ${principal.person.role} may not follow ${request.data.topics.join(', ')}` };
+    const since = BigInt(request.data.since);
+    const changes: Change[] = [];
+    for (const topic of request.data.topics) {
+      changes.push(...this.replay(topic, since));
+      void socket.join(roomOf(principal.organization.id, topic));
+    }
+    changes.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+    return { ok: true, changes, position: this.projections.checkpoint().toString() };
+  }
+
+  private replay(topic: Topic, since: bigint): Change[] {
+    if (topic === 'campaigns') return campaignChangesSince(this.readModels, since);
+    if (topic === 'event-log') return eventLogChangesSince(this.readModels, since, REPLAY_LIMIT);
+    return campaignChangeSince(this.readModels, topic.slice('campaign:'.length), since);
+  }
+
+  private push(changes: readonly Change[]): void {
+    // One organization per installation: every change belongs to it.
+    const organizationId = (this.organizationId ??= findOrganization(this.readModels)?.id);
+    if (!this.server || !organizationId) return;
+    for (const change of changes) {
+      for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit('change', change);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { Change, Topic } from '@textbank/contracts';
+
+/** Socket.IO room for a topic within an organization. */
+export const roomOf = (organizationId: string, topic: Topic | string) => `${organizationId}:${topic}`;
+
+/** The topics a change concerns: the list it belongs to, and the single campaign it is about. */
+export function topicsOf(change: Change): string[] {
+  switch (change.kind) {
+    case 'campaign.upserted':
+      return ['campaigns', `campaign:${change.payload.id}`];
+    case 'event.appended':
+      return ['event-log'];
+  }
+}

@@ -1,0 +1,11 @@
+import type { SetupOrganizationRequest } from '@textbank/contracts';
+import type { CommandEnvelope } from '../commands/command-envelope.js';
+
+export class SetUpOrganizationCommand {
+  constructor(
+    readonly request: SetupOrganizationRequest,
+    readonly organizationId: string,
+    readonly personId: string,
+    readonly envelope: CommandEnvelope,
+  ) {}
+}

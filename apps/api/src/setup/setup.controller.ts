@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SetupOrganizationRequest, SetupStatus } from '@textbank/contracts';
+import { newEventId } from '@textbank/event-store';
+import { findOrganization, findPerson, type ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import type { Request, Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { Access } from '../auth/access.decorator.js';
+import { SessionViewDto } from '../auth/dto.js';
+import { setSessionCookie } from '../auth/session-cookie.js';
+import { sessionViewOf } from '../auth/session-view.js';
+import { Sessions } from '../auth/sessions.js';
+import type { CommandOutcome } from '../commands/command-outcome.js';
+import { envelopeFrom } from '../commands/envelope-from-request.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { rejectionToHttp } from '../http/command-response.js';
+import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { SetUpOrganizationCommand } from './set-up-organization.command.js';
+
+class SetupOrganizationDto extends createZodDto(SetupOrganizationRequest) {}
+class SetupStatusDto extends createZodDto(SetupStatus) {}
+
+@ApiTags('setup')
+@Controller('setup')
+export class SetupController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly sessions: Sessions,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Access('public')
+  @ApiOkResponse({ type: SetupStatusDto })
+  status(): SetupStatus {
+    return { needed: !findOrganization(this.readModels) };
+  }
+
+  /** Open to the anonymous only while no organization exists; then a 409. */
+  @Post()
+  @Access('public')
+  @ApiCreatedResponse({ type: SessionViewDto })
+  async setUp(@Body() body: SetupOrganizationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const personId = newEventId();
+    const envelope = envelopeFrom(request, { person: { id: personId, name: body.name } }, this.clock());
+    const outcome = await this.commandBus.execute<SetUpOrganizationCommand, CommandOutcome>(
+      new SetUpOrganizationCommand(body, newEventId(), personId, envelope),
+    );
+    if (!outcome.ok) throw rejectionToHttp(outcome.rejection);
+    await this.projections.waitFor(outcome.position);
+    const person = findPerson(this.readModels, personId)!;
+    const organization = findOrganization(this.readModels)!;
+    setSessionCookie(response, this.sessions.create(personId), this.config.cookieSecure);
+    return sessionViewOf({ person, organization });
+  }
+}

@@ -1,0 +1,79 @@
+import { ApiError } from '@textbank/contracts';
+
+/** Expected failures (validation, conflicts, a lost session) come back as values, not exceptions. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What we need from a zod schema; typed structurally so the web does not import zod itself. */
+export interface ResponseSchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+const sessionLostListeners = new Set<() => void>();
+
+/** Any 401 means the cookie no longer carries a session; the session module listens here. */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
+export function apiGet<T>(path: string, schema: ResponseSchema<T>): Promise<ApiResult<T>> {
+  return request('GET', path, undefined, schema);
+}
+
+export function apiSend<T>(method: Method, path: string, body: unknown, schema: ResponseSchema<T>): Promise<ApiResult<T>> {
+  return request(method, path, body, schema);
+}
+
+/** For endpoints that answer 204 No Content. */
+export function apiSendNoContent(method: Method, path: string): Promise<ApiResult<undefined>> {
+  return request(method, path, undefined, null);
+}
+
+async function request<T>(
+  method: Method,
+  path: string,
+  body: unknown,
+  schema: ResponseSchema<T> | null,
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      // Same origin as the API: the session travels in its cookie.
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return failure(0, 'Network Error', 'Could not reach Textbank. Check your connection and try again.');
+  }
+  const json = await readJson(response);
+  if (!response.ok) {
+    if (response.status === 401) sessionLostListeners.forEach((listener) => listener());
+    const parsed = ApiError.safeParse(json);
+    return parsed.success
+      ? { ok: false, error: parsed.data }
+      : failure(response.status, response.statusText, `The server answered ${response.status} ${response.statusText}.`);
+  }
+  if (schema === null) return { ok: true, value: undefined as T };
+  const parsed = schema.safeParse(json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : failure(response.status, 'Unexpected Response', `The server's answer to ${method} ${path} did not match the contract: ${parsed.error.message}`);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(statusCode: number, error: string, message: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { statusCode, error, message } };
+}

@@ -1,0 +1,59 @@
+import { CampaignList } from '@textbank/contracts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiGet, apiSend, apiSendNoContent, onSessionLost } from './api-client';
+
+function answer(status: number, body?: unknown) {
+  const fetch = vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('api client', () => {
+  it('sends JSON with the session cookie and returns the parsed body', async () => {
+    const fetch = answer(200, { campaigns: [], position: '7' });
+    const result = await apiSend('POST', '/api/campaigns', { name: 'A' }, CampaignList);
+    expect(result).toEqual({ ok: true, value: { campaigns: [], position: '7' } });
+    expect(fetch).toHaveBeenCalledWith('/api/campaigns', expect.objectContaining({
+      method: 'POST',
+      credentials: 'same-origin',
+      body: '{"name":"A"}',
+      headers: expect.objectContaining({ 'content-type': 'application/json' }),
+    }));
+  });
+
+  it('returns the API error body, issues included', async () => {
+    const body = { statusCode: 400, error: 'Bad Request', message: 'Invalid', issues: [{ path: 'name', message: 'is required' }] };
+    answer(400, body);
+    expect(await apiGet('/api/campaigns', CampaignList)).toEqual({ ok: false, error: body });
+  });
+
+  it('tells the session listeners on a 401', async () => {
+    const lost = vi.fn();
+    const stop = onSessionLost(lost);
+    answer(401, { statusCode: 401, error: 'Unauthorized', message: 'Sign in' });
+    await apiGet('/api/campaigns', CampaignList);
+    stop();
+    expect(lost).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports an answer that breaks the contract instead of passing it on', async () => {
+    answer(200, { campaigns: 'none' });
+    const result = await apiGet('/api/campaigns', CampaignList);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.error).toBe('Unexpected Response');
+  });
+
+  it('turns a network failure and a non-JSON error page into errors with words', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(await apiGet('/api/campaigns', CampaignList)).toMatchObject({ ok: false, error: { statusCode: 0 } });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })));
+    expect(await apiGet('/api/campaigns', CampaignList)).toMatchObject({ ok: false, error: { statusCode: 502 } });
+  });
+
+  it('accepts an empty 204', async () => {
+    answer(204);
+    expect(await apiSendNoContent('DELETE', '/api/session')).toEqual({ ok: true, value: undefined });
+  });
+});

@@ -1,0 +1,2 @@
+// Present so vite-plugin-svelte stops warning; `lang="ts"` needs no preprocessor.
+export default {};
