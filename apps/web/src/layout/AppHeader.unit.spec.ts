@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import AppHeader from './AppHeader.svelte';
+
+const session = {
+  person: { id: 'p1', name: 'Ada Organizer', email: 'ada@example.org', role: 'owner' as const },
+  organization: { id: 'o1', name: 'Friends of the Park' },
+};
+
+describe('AppHeader', () => {
+  it('shows who is signed in, where, and the way out', () => {
+    const { body } = render(AppHeader, { props: { session, route: { name: 'campaigns' }, connection: 'live', onSignOut: () => {} } });
+    expect(body).toContain('Friends of the Park');
+    expect(body).toContain('Ada Organizer');
+    expect(body).toContain('owner');
+    expect(body).toMatch(/<button[^>]*>Sign out<\/button>/);
+  });
+
+  it('marks the current screen in the nav', () => {
+    const { body } = render(AppHeader, {
+      props: { session, route: { name: 'events', filter: { type: '', stream: '' }, before: null }, connection: 'live', onSignOut: () => {} },
+    });
+    expect(body).toMatch(/<a href="#\/events" aria-current="page">Event log<\/a>/);
+    expect(body).toMatch(/<a href="#\/campaigns">Campaigns<\/a>/);
+  });
+
+  it('says "live" in the connection indicator only when connected', () => {
+    const live = render(AppHeader, { props: { session, route: { name: 'campaigns' }, connection: 'live', onSignOut: () => {} } }).body;
+    const down = render(AppHeader, { props: { session, route: { name: 'campaigns' }, connection: 'reconnecting', onSignOut: () => {} } }).body;
+    expect(live).toContain('<span data-testid="connection">live</span>');
+    expect(down).toContain('<span data-testid="connection">reconnecting</span>');
+  });
+});
