@@ -71,3 +71,22 @@ describe('first-run setup and sessions', () => {
     expect(metrics.text).toMatch(/textbank_sockets_connected 0/);
   });
 });
+
+describe('rebuilding read models on demand', () => {
+  it('lets the owner replay the log into fresh read models, with the same result', async () => {
+    const app = await startTestApp();
+    try {
+      const http = request(app.app.getHttpServer());
+      await http.post('/api/projections/rebuild').expect(401);
+      const cookie = cookieHeaderOf(await http.post('/api/setup').send(OWNER).expect(201));
+      for (const name of ['One', 'Two']) await http.post('/api/campaigns').set('cookie', cookie).send({ name }).expect(201);
+      const before = (await http.get('/api/campaigns').set('cookie', cookie)).body.campaigns;
+      const rebuilt = await http.post('/api/projections/rebuild').set('cookie', cookie).expect(202);
+      expect(rebuilt.body).toMatchObject({ caughtUp: true });
+      expect((await http.get('/api/campaigns').set('cookie', cookie)).body.campaigns).toEqual(before);
+      await http.get('/api/session').set('cookie', cookie).expect(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
