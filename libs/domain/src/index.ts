@@ -5,3 +5,4 @@ export * from './organization/organization-decider.js';
 export * from './campaign/campaign-events.js';
 export * from './campaign/campaign-decider.js';
 export type { DomainEventType, AnyDomainEvent } from './events.js';
+export * from './shared/upcasters.js';

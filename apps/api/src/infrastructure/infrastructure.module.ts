@@ -1,5 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { SqliteEventStore, type EventStore } from '@textbank/event-store';
+import { UPCASTERS } from '@textbank/domain';
+import { createUpcaster, SqliteEventStore, type EventStore } from '@textbank/event-store';
 import { allProjectors, openReadModelDatabase, ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -18,7 +19,8 @@ const SQLITE_STORE = Symbol('SQLITE_STORE');
     {
       provide: SQLITE_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new SqliteEventStore({ path: config.eventStorePath, synchronous: config.sqliteSynchronous }),
+      useFactory: (config: AppConfig) =>
+        new SqliteEventStore({ path: config.eventStorePath, synchronous: config.sqliteSynchronous, upcast: createUpcaster(UPCASTERS) }),
     },
     { provide: EVENT_STORE, inject: [SQLITE_STORE, METRICS], useFactory: meteredEventStore },
     { provide: READ_MODEL_DB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openReadModelDatabase(config.readModelPath) },

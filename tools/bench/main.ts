@@ -1,0 +1,42 @@
+import { runAppendBench } from './append/append-bench.js';
+import { runPushBench } from './push/push-bench.js';
+import { runReplayBench } from './replay/replay-bench.js';
+import type { BenchOptions } from './shared/bench-options.js';
+import { printResult, type BenchOutcome } from './shared/bench-result.js';
+import { progress } from './shared/progress.js';
+
+const benches = new Map<string, (options: BenchOptions) => Promise<BenchOutcome>>([
+  ['append', runAppendBench],
+  ['replay', runReplayBench],
+  ['push', runPushBench],
+]);
+
+const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join('|')}> [--quick]
+  append  concurrent single-event appends vs the disk's raw insert rate
+  replay  rebuild every read model from position 0
+  push    change-to-socket latency through the running API
+  --quick a smaller run (under 30 s)`;
+
+// Scripts read the last stdout line as the result: whatever a library prints goes to stderr instead.
+console.log = console.error;
+console.info = console.error;
+
+const [name, ...flags] = process.argv.slice(2);
+const run = name === undefined ? undefined : benches.get(name);
+const unknownFlags = flags.filter((flag) => flag !== '--quick');
+if (!run || unknownFlags.length > 0) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}
+
+let exitCode = 0;
+try {
+  const outcome = await run({ quick: flags.includes('--quick') });
+  printResult(name!, outcome.figures);
+  if (!outcome.ok) exitCode = 1;
+} catch (error) {
+  progress(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  exitCode = 1;
+}
+// Everything is cleaned up by now; exit rather than wait on a keep-alive socket or a library's timer.
+process.exit(exitCode);

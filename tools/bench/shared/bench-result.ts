@@ -1,0 +1,20 @@
+/** A figure in the result line: a measurement, a count, a goal or a flag. */
+export type Figure = number | boolean | string;
+export type Figures = Readonly<Record<string, Figure>>;
+
+/** What a benchmark hands back; `ok: false` (a failed check, not a missed goal) makes the run exit 1. */
+export interface BenchOutcome {
+  readonly figures: Figures;
+  readonly ok: boolean;
+}
+
+/** Rounds for the result line: sub-millisecond noise is not information. */
+export function rounded(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/** The last (and only) stdout line: one JSON object that scripts can parse. */
+export function printResult(bench: string, figures: Figures): void {
+  process.stdout.write(`${JSON.stringify({ bench, ...figures })}\n`);
+}
