@@ -1,0 +1,94 @@
+import { campaignDecider, campaignStream } from '@textbank/domain';
+import { SqliteEventStore } from '@textbank/event-store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Metrics } from '../metrics/metrics.js';
+import { CommandExecutor } from './command-executor.js';
+import type { CommandEnvelope } from './command-envelope.js';
+
+const envelope = (commandId: string): CommandEnvelope => ({
+  commandId,
+  correlationId: 'test',
+  actor: { id: 'p1', kind: 'person', name: 'Ada' },
+  now: new Date('2026-11-28T12:00:00Z'),
+});
+let ids = 0;
+const nextId = () => `0195f5a0-0000-7000-8000-${String(++ids).padStart(12, '0')}`;
+const hours = { start: '09:00', end: '21:00' };
+
+describe('CommandExecutor', () => {
+  let store: SqliteEventStore;
+  let executor: CommandExecutor;
+  let metrics: Metrics;
+  beforeEach(() => {
+    store = new SqliteEventStore({ path: ':memory:' });
+    metrics = new Metrics();
+    executor = new CommandExecutor(store, metrics);
+  });
+  afterEach(async () => store.close());
+
+  const create = (campaignId: string, commandId = nextId()) =>
+    executor.execute({
+      stream: campaignStream(campaignId),
+      decider: campaignDecider,
+      command: { type: 'CreateCampaign', campaignId, organizationId: 'o1', name: 'X', description: '', textingHours: hours, now: 'now' },
+      envelope: envelope(commandId),
+    });
+  const rename = (campaignId: string, name: string, expectedRevision?: bigint) =>
+    executor.execute({
+      stream: campaignStream(campaignId),
+      decider: campaignDecider,
+      command: { type: 'ChangeCampaignDetails', campaignId, name, now: 'now' },
+      envelope: envelope(nextId()),
+      ...(expectedRevision !== undefined && { expectedRevision }),
+    });
+
+  it('writes the decided events with metadata and answers with their position', async () => {
+    const outcome = await create('c1');
+    expect(outcome).toMatchObject({ ok: true, revision: 0n });
+    const [event] = await store.readStream('campaign-c1');
+    expect(event!.metadata).toMatchObject({ actor: { id: 'p1' }, correlationId: 'test', schemaVersion: 1, timestamp: '2026-11-28T12:00:00.000Z' });
+    expect(outcome.ok && outcome.position).toBe(event!.position.commit);
+  });
+
+  it('retries lost races by reloading, so concurrent edits all land in order', async () => {
+    await create('c1');
+    const outcomes = await Promise.all(['a', 'b', 'c', 'd'].map((name) => rename('c1', name)));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const events = await store.readStream('campaign-c1');
+    expect(events.map((e) => (e.data as { name?: string }).name).slice(1).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('of racing creations of one campaign, exactly one wins and the rest are refused', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => create('c2')));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok).map((o) => !o.ok && o.rejection.code)).toEqual(Array(9).fill('conflict'));
+    expect(await store.readStream('campaign-c2')).toHaveLength(1);
+  });
+
+  it('a retried command id answers as the first time, without writing again', async () => {
+    const first = await create('c3', 'retried-command');
+    const again = await create('c3', 'retried-command');
+    expect(again).toEqual(first);
+    expect(await store.readStream('campaign-c3')).toHaveLength(1);
+  });
+
+  it("a caller's stale expected revision is a conflict without retry", async () => {
+    await create('c4');
+    await rename('c4', 'newer');
+    const outcome = await rename('c4', 'stale', 0n);
+    expect(outcome).toMatchObject({ ok: false, rejection: { code: 'conflict', field: 'expectedRevision' } });
+  });
+
+  it('sees events another writer appended since it cached the stream', async () => {
+    await create('c5');
+    const other = new CommandExecutor(store, metrics);
+    await other.execute({
+      stream: campaignStream('c5'),
+      decider: campaignDecider,
+      command: { type: 'ChangeCampaignDetails', campaignId: 'c5', name: 'From elsewhere', now: 'now' },
+      envelope: envelope(nextId()),
+    });
+    expect(await rename('c5', 'From elsewhere')).toMatchObject({ ok: true, revision: 1n });
+    expect(await store.readStream('campaign-c5')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type ApiProcess } from './api-process.js';
+import { chromiumLaunchOptions } from './chromium.js';
+
+const OUTPUT = fileURLToPath(new URL('../test-results/', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'textbank-browser-'));
+const owner = { organization: 'Eastside Tenants Union', name: 'Rosa Organizer', email: 'rosa@example.org', password: 'solidarity forever 1912' };
+let api: ApiProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  api = await startApi(dataDir);
+  browser = await chromium.launch(chromiumLaunchOptions());
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('in a real browser', () => {
+  it('first-run setup, then a campaign created in one browser appears in the event log of another without reload', async () => {
+    const admin = await (await browser.newContext()).newPage();
+    await admin.goto(api.url);
+    await admin.getByRole('heading', { name: /Create your organization/i }).waitFor();
+    await admin.getByLabel('Organization name').fill(owner.organization);
+    await admin.getByLabel('Your name').fill(owner.name);
+    await admin.getByLabel('Email').fill(owner.email);
+    await admin.getByLabel('Password').fill(owner.password);
+    await admin.getByRole('button', { name: 'Create organization' }).click();
+    await admin.getByRole('heading', { name: 'Campaigns' }).waitFor();
+
+    // A second browser (its own cookies) signs in and watches the event log.
+    const auditor = await (await browser.newContext()).newPage();
+    await auditor.goto(api.url);
+    await auditor.getByLabel('Email').fill(owner.email);
+    await auditor.getByLabel('Password').fill(owner.password);
+    await auditor.getByRole('button', { name: 'Sign in' }).click();
+    await auditor.getByRole('link', { name: 'Event log' }).click();
+    await auditor.getByRole('heading', { name: 'Event log' }).waitFor();
+    await expect.poll(() => auditor.getByTestId('connection').textContent()).toContain('live');
+    await expect.poll(() => auditor.getByTestId('event-row').count()).toBe(2);
+    let reloads = 0;
+    auditor.on('load', () => reloads++);
+
+    await admin.getByRole('button', { name: 'New campaign' }).click();
+    await admin.getByLabel('Name', { exact: true }).fill('Saturday canvass reminder');
+    await admin.getByLabel('Description').fill('Remind members about the canvass');
+    await admin.getByRole('button', { name: 'Create campaign' }).click();
+    await admin.getByTestId('campaign-row').filter({ hasText: 'Saturday canvass reminder' }).waitFor();
+
+    const newest = auditor.getByTestId('event-row').first();
+    await expect.poll(() => newest.textContent(), { timeout: 10_000 }).toContain('CampaignCreated');
+    expect(await auditor.getByTestId('event-row').count()).toBe(3);
+    expect(reloads).toBe(0);
+    const screenshot = join(OUTPUT, 'event-log-live.png');
+    await auditor.screenshot({ path: screenshot, fullPage: true });
+    await admin.screenshot({ path: join(OUTPUT, 'campaigns.png'), fullPage: true });
+    expect(statSync(screenshot).size).toBeGreaterThan(5000);
+  });
+});
