@@ -1,0 +1,45 @@
+import type { Agent } from 'node:http';
+import { sendJson, type JsonResponse } from './http-json.js';
+
+/** The API as one signed-in organizer sees it: base URL, connection pool, session cookie. */
+export interface ApiSession {
+  readonly url: string;
+  readonly agent: Agent;
+  /** `textbank_session=...`, for HTTP requests and the sockets' handshake. */
+  readonly cookie: string;
+}
+
+export class UnexpectedResponseError extends Error {
+  override readonly name = 'UnexpectedResponseError';
+  constructor(what: string, response: JsonResponse) {
+    super(`${what}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+  }
+}
+
+/** First run: creates the organization and its owner and keeps the owner's session cookie. */
+export async function setUpOrganization(url: string, agent: Agent): Promise<ApiSession> {
+  const response = await sendJson(agent, {
+    method: 'POST',
+    url: `${url}/api/setup`,
+    body: { organizationName: 'Bench Tenants Union', name: 'Bench Organizer', email: 'bench@example.org', password: 'bench-password-long-enough' },
+  });
+  const cookie = response.setCookie.map((header) => header.split(';')[0]!).find((pair) => pair.startsWith('textbank_session='));
+  if (response.status !== 201 || !cookie) throw new UnexpectedResponseError('POST /api/setup', response);
+  return { url, agent, cookie };
+}
+
+/** Creates a draft campaign; it starts at revision 0. */
+export async function createCampaign(session: ApiSession, name: string): Promise<string> {
+  const response = await sendJson(session.agent, { method: 'POST', url: `${session.url}/api/campaigns`, body: { name }, cookie: session.cookie });
+  const id = (response.body as { id?: unknown } | undefined)?.id;
+  if (response.status !== 201 || typeof id !== 'string') throw new UnexpectedResponseError('POST /api/campaigns', response);
+  return id;
+}
+
+/** The campaign's current revision, to resynchronise after a refused edit. */
+export async function campaignRevision(session: ApiSession, id: string): Promise<number> {
+  const response = await sendJson(session.agent, { method: 'GET', url: `${session.url}/api/campaigns/${id}`, cookie: session.cookie });
+  const revision = (response.body as { revision?: unknown } | undefined)?.revision;
+  if (response.status !== 200 || typeof revision !== 'number') throw new UnexpectedResponseError(`GET /api/campaigns/${id}`, response);
+  return revision;
+}

@@ -1,0 +1,93 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { stopChild } from '../shared/stop-child.js';
+import type { FleetConfig, FleetReport, FromFleet, ToFleet } from './fleet-messages.js';
+
+const CLIENT_SCRIPT = fileURLToPath(new URL('./socket-clients.js', import.meta.url));
+const READY_TIMEOUT_MS = 60_000;
+const REPORT_TIMEOUT_MS = 30_000;
+
+/** The socket clients, running in their own process (socket-clients.ts), as the bench sees them. */
+export class ClientFleet {
+  private received = 0;
+  private disconnects = 0;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: FromFleet) => {
+      if (message.type === 'progress') {
+        this.received = message.received;
+        this.disconnects = message.disconnects;
+      }
+    });
+  }
+
+  /** Forks the client process and resolves once every client is connected and synced. */
+  static async start(config: FleetConfig): Promise<{ fleet: ClientFleet; seconds: number }> {
+    const child = fork(CLIENT_SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const fleet = new ClientFleet(child);
+    try {
+      const ready = await fleet.next('ready', READY_TIMEOUT_MS, () => fleet.send({ type: 'start', config }));
+      return { fleet, seconds: ready.seconds };
+    } catch (error) {
+      await fleet.stop();
+      throw error;
+    }
+  }
+
+  /** Waits until `expected` changes have arrived (as of the last progress message) or `timeoutMs` has passed. */
+  async waitForReceived(expected: number, timeoutMs: number): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.received < expected && performance.now() < deadline && this.child.connected) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.received;
+  }
+
+  get disconnected(): number {
+    return this.disconnects;
+  }
+
+  /** Every receipt so far; stop the fleet afterwards. */
+  report(): Promise<FleetReport> {
+    return this.next('report', REPORT_TIMEOUT_MS, () => this.send({ type: 'report' }));
+  }
+
+  stop(): Promise<void> {
+    return stopChild(this.child);
+  }
+
+  private send(message: ToFleet): void {
+    this.child.send(message);
+  }
+
+  /** The next message of a type, failing on a 'failed' message, an early exit or a timeout. */
+  private next<T extends FromFleet['type']>(type: T, timeoutMs: number, ask: () => void): Promise<Extract<FromFleet, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.child.off('message', onMessage);
+        this.child.off('exit', onExit);
+      };
+      const onMessage = (message: FromFleet) => {
+        if (message.type === type) {
+          done();
+          resolve(message as Extract<FromFleet, { type: T }>);
+        } else if (message.type === 'failed') {
+          done();
+          reject(new Error(`socket clients failed: ${message.error}`));
+        }
+      };
+      const onExit = (code: number | null) => {
+        done();
+        reject(new Error(`the socket-client process exited (code ${code}) before sending '${type}'`));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no '${type}' from the socket clients within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.child.on('message', onMessage);
+      this.child.once('exit', onExit);
+      ask();
+    });
+  }
+}

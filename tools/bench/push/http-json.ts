@@ -1,0 +1,52 @@
+import { request, type Agent } from 'node:http';
+
+export interface JsonResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly setCookie: readonly string[];
+}
+
+export interface JsonRequest {
+  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly url: string;
+  readonly body?: unknown;
+  readonly cookie?: string;
+}
+
+/**
+ * One JSON request over a keep-alive agent. Plain node:http rather than
+ * fetch: on two shared cores the driver's own overhead must stay small, and
+ * nothing here looks like a browser (no Origin header for the API's
+ * cross-site guard to judge).
+ */
+export function sendJson(agent: Agent, { method, url, body, cookie }: JsonRequest): Promise<JsonResponse> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, {
+      method,
+      agent,
+      headers: {
+        accept: 'application/json',
+        ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        ...(cookie && { cookie }),
+      },
+    });
+    outgoing.on('error', reject);
+    outgoing.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text;
+        try {
+          parsed = text.length > 0 ? JSON.parse(text) : undefined;
+        } catch {
+          // Not JSON (an HTML error page, say): keep the text for the error message.
+        }
+        resolve({ status: response.statusCode ?? 0, body: parsed, setCookie: response.headers['set-cookie'] ?? [] });
+      });
+    });
+    outgoing.end(payload);
+  });
+}
