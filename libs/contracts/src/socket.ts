@@ -24,8 +24,13 @@ export const Change = z.discriminatedUnion('kind', [
 ]);
 export type Change = z.infer<typeof Change>;
 
-/** Server → client answer to a sync: the replayed changes; live ones follow as `change` messages. */
-export const SyncReply = z.object({ ok: z.literal(true), changes: z.array(Change), position: z.string() }).or(
+/**
+ * Server → client answer to a sync: the replayed changes (positions are unique
+ * within a topic; one event may change several topics at the same position);
+ * live ones follow as `change` messages. `complete: false` means the replay was
+ * cut at its limit: the client is too far behind and must reload its screen.
+ */
+export const SyncReply = z.object({ ok: z.literal(true), changes: z.array(Change), position: z.string(), complete: z.boolean().default(true) }).or(
   z.object({ ok: z.literal(false), error: z.string() }),
 );
 export type SyncReply = z.infer<typeof SyncReply>;

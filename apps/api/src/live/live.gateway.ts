@@ -81,12 +81,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!READERS.includes(principal.person.role)) return { ok: false, error: `A ${principal.person.role} may not follow ${request.data.topics.join(', ')}` };
     const since = BigInt(request.data.since);
     const changes: Change[] = [];
+    let complete = true;
     for (const topic of request.data.topics) {
-      changes.push(...this.replay(topic, since));
+      const replayed = this.replay(topic, since);
+      if (replayed.length >= REPLAY_LIMIT) complete = false;
+      changes.push(...replayed);
       void socket.join(roomOf(principal.organization.id, topic));
     }
     changes.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
-    return { ok: true, changes, position: this.projections.checkpoint().toString() };
+    return { ok: true, changes, position: this.projections.checkpoint().toString(), complete };
   }
 
   private replay(topic: Topic, since: bigint): Change[] {

@@ -54,6 +54,8 @@ export function followLive(socket: LiveSocket, options: FollowOptions): () => vo
     if (!reply.success) return fail('The server answered the sync request in an unexpected shape.');
     if (!reply.data.ok) return fail(reply.data.error);
     apply(feed.completeSync(reply.data.changes));
+    // The server cut the replay short: what is on screen has gaps only a reload can fill.
+    if (!reply.data.complete && !stopped) options.onSyncFailed?.('Too far behind to catch up live: reload the page.');
   };
 
   const stopChanges = socket.onChange((raw) => {

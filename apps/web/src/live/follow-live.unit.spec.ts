@@ -65,6 +65,16 @@ describe('followLive', () => {
     expect(applied).toEqual(['11', '12']);
   });
 
+  it('applies a replay cut short at its limit, then says the screen must be reloaded', async () => {
+    const socket = new FakeSocket();
+    const { applied, failures } = follow(socket, '10');
+    socket.connect();
+    socket.syncs[0]?.answer({ ok: true, changes: [event('11')], position: '90', complete: false });
+    await settle();
+    expect(applied).toEqual(['11']);
+    expect(failures).toEqual([expect.stringContaining('reload')]);
+  });
+
   it('syncs at once when the socket is already connected', () => {
     const socket = new FakeSocket();
     socket.connected = true;
