@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { Actor } from './fields.js';
 
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const Clock = z.string().regex(CLOCK, 'must be HH:MM (24-hour)');
 
 /** When initial texts may be sent, in the contact's local time. */
 export const TextingHours = z
   .strictObject({ start: Clock, end: Clock })
-  .refine((h) => h.start < h.end, { message: 'start must be before end', path: ['end'] });
+  .refine((h) => !CLOCK.test(h.start) || !CLOCK.test(h.end) || h.start < h.end, { message: 'start must be before end', path: ['end'] });
 export type TextingHours = z.infer<typeof TextingHours>;
 
 export const DEFAULT_TEXTING_HOURS: TextingHours = { start: '09:00', end: '21:00' };

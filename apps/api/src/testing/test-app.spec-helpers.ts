@@ -19,6 +19,14 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<AppConfig> = {}, dataDir = mkdtempSync(join(tmpdir(), 'textbank-api-'))): Promise<TestApp> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { webDist: undefined, ...overrides });
   const app = await createApp(config);
+  // No test may see a 5xx: every failure a client can cause must be a clear 4xx.
+  const serverErrors: string[] = [];
+  app.use((req: { method: string; originalUrl: string }, res: { statusCode: number; on(e: 'finish', f: () => void): void }, next: () => void) => {
+    res.on('finish', () => {
+      if (res.statusCode >= 500) serverErrors.push(`${req.method} ${req.originalUrl} -> ${res.statusCode}`);
+    });
+    next();
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
@@ -28,6 +36,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, dataDir =
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (serverErrors.length) throw new Error(`The API answered with server errors: ${serverErrors.join(', ')}`);
     },
   };
 }
