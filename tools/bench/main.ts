@@ -21,6 +21,10 @@ const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join(
 console.log = console.error;
 console.info = console.error;
 
+// Interrupted: exit (status 128 + signal number), so the exit hooks stop children and remove temp dirs.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 const [name, ...flags] = process.argv.slice(2);
 const run = name === undefined ? undefined : benches.get(name);
 const unknownFlags = flags.filter((flag) => flag !== '--quick');

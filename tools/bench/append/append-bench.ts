@@ -1,4 +1,3 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
 import type { BenchOptions } from '../shared/bench-options.js';
@@ -24,75 +23,67 @@ const planFor = (quick: boolean): AppendPlan => ({
 /**
  * Store appends against the disk's raw insert rate, measured in the same
  * process in alternating rounds (store first, then raw first) so that the
- * noise of a shared machine falls on both; each round gets fresh files.
+ * noise of a shared machine falls on both.
  */
 export async function runAppendBench(options: BenchOptions): Promise<BenchOutcome> {
   const plan = planFor(options.quick);
-  return withTempDir('append', async (dir) => {
-    let roundNumber = 0;
-    const inFreshDir = async <T>(run: (path: string) => T | Promise<T>): Promise<T> => {
-      const roundDir = join(dir, `round-${roundNumber++}`);
-      mkdirSync(roundDir);
-      try {
-        return await run(join(roundDir, 'events.db'));
-      } finally {
-        rmSync(roundDir, { recursive: true, force: true });
-      }
-    };
-    const warmUp: AppendPlan = { ...plan, events: 2_000 };
-    progress('append: warming up (not measured)');
-    await inFreshDir((path) => runStoreRound(path, warmUp));
-    await inFreshDir((path) => runRawRound(path, warmUp));
+  // A fresh directory per round: every round starts from empty files.
+  const storeRoundOf = (roundPlan: AppendPlan) => withTempDir('append', async (dir) => runStoreRound(join(dir, 'events.db'), roundPlan));
+  const rawRoundOf = (roundPlan: AppendPlan) => withTempDir('append-raw', async (dir) => runRawRound(join(dir, 'events.db'), roundPlan));
 
-    const store: StoreRoundResult[] = [];
-    const raw: RawRoundResult[] = [];
-    const storeRound = async () => {
-      const result = await inFreshDir((path) => runStoreRound(path, plan));
-      store.push(result);
-      progress(
-        `append: store ${result.events} events, ${Math.round(result.eventsPerSecond)}/s, p50 ${result.p50Ms.toFixed(2)} ms, ` +
-          `p99 ${result.p99Ms.toFixed(2)} ms, event loop p99 ${result.eventLoopP99Ms.toFixed(2)} ms, ` +
-          `${result.meanGroupSize.toFixed(1)} appends per commit`,
-      );
-    };
-    const rawRound = async () => {
-      const result = await inFreshDir((path) => runRawRound(path, plan));
-      raw.push(result);
-      progress(`append: raw ${result.events} rows, ${Math.round(result.eventsPerSecond)}/s`);
-    };
-    for (let round = 0; round < ROUNDS; round++) {
-      progress(`append: round ${round + 1} of ${ROUNDS}`);
-      if (round % 2 === 0) {
-        await storeRound();
-        await rawRound();
-      } else {
-        await rawRound();
-        await storeRound();
-      }
-    }
-    const truncated = [...store, ...raw].some((r) => r.events < plan.events);
-    if (truncated) progress(`append: note: some rounds hit the ${plan.maxMs} ms cap before ${plan.events} events`);
+  const warmUp: AppendPlan = { ...plan, events: 2_000 };
+  progress('append: warming up (not measured)');
+  await storeRoundOf(warmUp);
+  await rawRoundOf(warmUp);
 
-    const eventsPerSecond = median(store.map((r) => r.eventsPerSecond));
-    const rawEventsPerSecond = median(raw.map((r) => r.eventsPerSecond));
-    const figures = {
-      events_per_s: Math.round(eventsPerSecond),
-      raw_events_per_s: Math.round(rawEventsPerSecond),
-      ratio: rounded(eventsPerSecond / rawEventsPerSecond, 3),
-      p50_ms: rounded(median(store.map((r) => r.p50Ms))),
-      p99_ms: rounded(median(store.map((r) => r.p99Ms))),
-      event_loop_p99_ms: rounded(median(store.map((r) => r.eventLoopP99Ms))),
-      events: store.reduce((sum, r) => sum + r.events, 0),
-      rounds: ROUNDS,
-      appenders: plan.appenders,
-      streams: plan.streams,
-      goal_ratio: GOAL_RATIO,
-      goal_p99_ms: GOAL_P99_MS,
-    };
+  const store: StoreRoundResult[] = [];
+  const raw: RawRoundResult[] = [];
+  const storeRound = async () => {
+    const result = await storeRoundOf(plan);
+    store.push(result);
     progress(
-      `append: ratio ${figures.ratio} (goal >= ${GOAL_RATIO}), p99 ${figures.p99_ms} ms (goal <= ${GOAL_P99_MS}); ` +
-        'figures are medians of the rounds, events is the total the store appended',
+      `append: store ${result.events} events, ${Math.round(result.eventsPerSecond)}/s, p50 ${result.p50Ms.toFixed(2)} ms, ` +
+        `p99 ${result.p99Ms.toFixed(2)} ms, event loop p99 ${result.eventLoopP99Ms.toFixed(2)} ms, ` +
+        `${result.meanGroupSize.toFixed(1)} appends per commit`,
     );
-    return { figures, ok: true };
-  });
+  };
+  const rawRound = async () => {
+    const result = await rawRoundOf(plan);
+    raw.push(result);
+    progress(`append: raw ${result.events} rows, ${Math.round(result.eventsPerSecond)}/s`);
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    progress(`append: round ${round + 1} of ${ROUNDS}`);
+    if (round % 2 === 0) {
+      await storeRound();
+      await rawRound();
+    } else {
+      await rawRound();
+      await storeRound();
+    }
+  }
+  const truncated = [...store, ...raw].some((r) => r.events < plan.events);
+  if (truncated) progress(`append: note: some rounds hit the ${plan.maxMs} ms cap before ${plan.events} events`);
+
+  const eventsPerSecond = median(store.map((r) => r.eventsPerSecond));
+  const rawEventsPerSecond = median(raw.map((r) => r.eventsPerSecond));
+  const figures = {
+    events_per_s: Math.round(eventsPerSecond),
+    raw_events_per_s: Math.round(rawEventsPerSecond),
+    ratio: rounded(eventsPerSecond / rawEventsPerSecond, 3),
+    p50_ms: rounded(median(store.map((r) => r.p50Ms))),
+    p99_ms: rounded(median(store.map((r) => r.p99Ms))),
+    event_loop_p99_ms: rounded(median(store.map((r) => r.eventLoopP99Ms))),
+    events: store.reduce((sum, r) => sum + r.events, 0),
+    rounds: ROUNDS,
+    appenders: plan.appenders,
+    streams: plan.streams,
+    goal_ratio: GOAL_RATIO,
+    goal_p99_ms: GOAL_P99_MS,
+  };
+  progress(
+    `append: ratio ${figures.ratio} (goal >= ${GOAL_RATIO}), p99 ${figures.p99_ms} ms (goal <= ${GOAL_P99_MS}); ` +
+      'figures are medians of the rounds, events is the total the store appended',
+  );
+  return { figures, ok: true };
 }

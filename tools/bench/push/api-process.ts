@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { onAbruptExit } from '../shared/on-abrupt-exit.js';
 import { stopChild } from '../shared/stop-child.js';
 
 /** tools/dist/bench/push/ -> apps/api/dist/main.js: the API as `npm run bench` has just built it. */
@@ -11,6 +12,7 @@ const START_TIMEOUT_MS = 30_000;
 export interface RunningApi {
   /** http://127.0.0.1:PORT */
   readonly url: string;
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,9 @@ export function startApi(dataDir: string): Promise<RunningApi> {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never leave an API running behind an interrupted bench.
+  const cancelKill = onAbruptExit(() => child.kill('SIGKILL'));
+  child.once('exit', cancelKill);
   const stop = () => stopChild(child);
   createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`[api] ${line}\n`));
   return new Promise((resolve, reject) => {
@@ -41,7 +46,7 @@ export function startApi(dataDir: string): Promise<RunningApi> {
       clearTimeout(timer);
       child.off('exit', exitedEarly);
       // 127.0.0.1, not the printed localhost: node may try ::1 first, where the API is not listening.
-      resolve({ url: `http://127.0.0.1:${listening[1]}`, stop });
+      resolve({ url: `http://127.0.0.1:${listening[1]}`, pid: child.pid, stop });
     });
   });
 }

@@ -10,14 +10,10 @@ const REPORT_TIMEOUT_MS = 30_000;
 /** The socket clients, running in their own process (socket-clients.ts), as the bench sees them. */
 export class ClientFleet {
   private received = 0;
-  private disconnects = 0;
 
   private constructor(private readonly child: ChildProcess) {
     child.on('message', (message: FromFleet) => {
-      if (message.type === 'progress') {
-        this.received = message.received;
-        this.disconnects = message.disconnects;
-      }
+      if (message.type === 'progress') this.received = message.received;
     });
   }
 
@@ -43,8 +39,8 @@ export class ClientFleet {
     return this.received;
   }
 
-  get disconnected(): number {
-    return this.disconnects;
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** Every receipt so far; stop the fleet afterwards. */

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { percentile } from '../shared/percentiles.js';
 import { campaignRevision, type ApiSession } from './api-session.js';
 import { sendJson } from './http-json.js';
 
@@ -16,6 +17,9 @@ export interface DriveResult {
   readonly refusals: readonly string[];
   /** From the first request to the last response. */
   readonly seconds: number;
+  /** How long the PATCHes took to answer, for context: the API answers after its read models caught up. */
+  readonly responseP50Ms: number;
+  readonly responseP99Ms: number;
 }
 
 /**
@@ -26,43 +30,63 @@ export interface DriveResult {
  * behind its schedule sends back to back until it catches up or time is up:
  * the achieved rate is then what the API can serve, and is reported as such.
  */
-export async function driveRenames(session: ApiSession, campaignIds: readonly string[], plan: DrivePlan): Promise<DriveResult> {
-  const sentAtByPosition = new Map<string, number>();
-  const refusals: string[] = [];
-  let accepted = 0;
-  let refused = 0;
-  const intervalMs = (1000 * campaignIds.length) / plan.eventsPerSecond;
-  const startedAt = performance.now();
-  const endAt = startedAt + plan.seconds * 1000;
+export class RenameDriver {
+  /** Revisions carry over from one drive to the next (warm-up, then measured). */
+  private readonly revisions: number[];
 
-  const worker = async (campaignId: string, index: number): Promise<void> => {
-    let revision = 0;
-    // Staggered starts, so the campaigns' requests do not arrive in bursts.
-    let slot = startedAt + (index * intervalMs) / campaignIds.length;
-    for (let edit = 1; slot < endAt && performance.now() < endAt; edit++, slot += intervalMs) {
-      const wait = slot - performance.now();
-      if (wait > 0) await sleep(wait);
-      const sentAt = Date.now();
-      const response = await sendJson(session.agent, {
-        method: 'PATCH',
-        url: `${session.url}/api/campaigns/${campaignId}`,
-        // A new name every time: an unchanged name would be accepted without an event.
-        body: { expectedRevision: revision, name: `Campaign ${index} edit ${edit}` },
-        cookie: session.cookie,
-      });
-      const position = (response.body as { position?: unknown } | undefined)?.position;
-      if (response.status === 200 && typeof position === 'string') {
-        sentAtByPosition.set(position, sentAt);
-        revision += 1;
-        accepted += 1;
-      } else {
-        refused += 1;
-        if (refusals.length < 5) refusals.push(`HTTP ${response.status} ${JSON.stringify(response.body)}`);
-        revision = await campaignRevision(session, campaignId);
+  constructor(
+    private readonly session: ApiSession,
+    private readonly campaignIds: readonly string[],
+  ) {
+    this.revisions = campaignIds.map(() => 0);
+  }
+
+  async drive(plan: DrivePlan): Promise<DriveResult> {
+    const sentAtByPosition = new Map<string, number>();
+    const responseMs: number[] = [];
+    const refusals: string[] = [];
+    let refused = 0;
+    const count = this.campaignIds.length;
+    const intervalMs = (1000 * count) / plan.eventsPerSecond;
+    const startedAt = performance.now();
+    const endAt = startedAt + plan.seconds * 1000;
+
+    const worker = async (campaignId: string, index: number): Promise<void> => {
+      // Staggered starts, so the campaigns' requests do not arrive in bursts.
+      for (let slot = startedAt + (index * intervalMs) / count; slot < endAt && performance.now() < endAt; slot += intervalMs) {
+        const wait = slot - performance.now();
+        if (wait > 0) await sleep(wait);
+        const revision = this.revisions[index]!;
+        const sentAt = Date.now();
+        const response = await sendJson(this.session.agent, {
+          method: 'PATCH',
+          url: `${this.session.url}/api/campaigns/${campaignId}`,
+          // A name never used before: an unchanged name would be accepted without an event.
+          body: { expectedRevision: revision, name: `Campaign ${index} r${revision + 1}` },
+          cookie: this.session.cookie,
+        });
+        const position = (response.body as { position?: unknown } | undefined)?.position;
+        if (response.status === 200 && typeof position === 'string') {
+          responseMs.push(Date.now() - sentAt);
+          sentAtByPosition.set(position, sentAt);
+          this.revisions[index] = revision + 1;
+        } else {
+          refused += 1;
+          if (refusals.length < 5) refusals.push(`HTTP ${response.status} ${JSON.stringify(response.body)}`);
+          this.revisions[index] = await campaignRevision(this.session, campaignId);
+        }
       }
-    }
-  };
+    };
 
-  await Promise.all(campaignIds.map(worker));
-  return { sentAtByPosition, accepted, refused, refusals, seconds: (performance.now() - startedAt) / 1000 };
+    await Promise.all(this.campaignIds.map(worker));
+    return {
+      sentAtByPosition,
+      accepted: sentAtByPosition.size,
+      refused,
+      refusals,
+      seconds: (performance.now() - startedAt) / 1000,
+      responseP50Ms: percentile(responseMs, 50),
+      responseP99Ms: percentile(responseMs, 99),
+    };
+  }
 }

@@ -24,5 +24,5 @@ export interface FleetReport {
 export type FromFleet =
   | { readonly type: 'ready'; readonly clients: number; readonly seconds: number }
   | { readonly type: 'failed'; readonly error: string }
-  | { readonly type: 'progress'; readonly received: number; readonly disconnects: number }
+  | { readonly type: 'progress'; readonly received: number }
   | FleetReport;

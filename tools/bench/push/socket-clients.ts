@@ -61,7 +61,7 @@ async function start(config: FleetConfig): Promise<void> {
   for (let i = 0; i < followers.length; i += CONNECT_BATCH) {
     await Promise.all(followers.slice(i, i + CONNECT_BATCH).map((id) => follow(config, id)));
   }
-  progressTimer = setInterval(() => tell({ type: 'progress', received: positions.length, disconnects }), PROGRESS_INTERVAL_MS);
+  progressTimer = setInterval(() => tell({ type: 'progress', received: positions.length }), PROGRESS_INTERVAL_MS);
   tell({ type: 'ready', clients: sockets.length, seconds: (performance.now() - startedAt) / 1000 });
 }
 
