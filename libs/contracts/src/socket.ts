@@ -35,4 +35,8 @@ export const SyncReply = z.object({ ok: z.literal(true), changes: z.array(Change
 );
 export type SyncReply = z.infer<typeof SyncReply>;
 
-export const SOCKET_EVENTS = { sync: 'sync', change: 'change' } as const;
+/**
+ * `resync` (server → client): the server's read models were rebuilt or caught
+ * up without announcing each change; sync again from the last position applied.
+ */
+export const SOCKET_EVENTS = { sync: 'sync', change: 'change', resync: 'resync' } as const;

@@ -1,9 +1,15 @@
 import type { Change } from '@textbank/contracts';
 import { positionOf, type EventStore, type RecordedEvent, type Subscription } from '@textbank/event-store';
 import type Database from 'better-sqlite3';
+import { cachedStatement } from './cached-statement.js';
 import type { Projector, StoredEvent } from './projector.js';
 
-export type ChangeListener = (changes: readonly Change[], position: bigint) => void;
+/**
+ * Called after each committed batch. `resync` is true once, when the runner
+ * turns live after catching up silently: listeners must tell their clients to
+ * sync from their last position, since nothing was announced meanwhile.
+ */
+export type ChangeListener = (changes: readonly Change[], position: bigint, resync: boolean) => void;
 
 export interface ProjectionStatus {
   /** Position every read model has reached. */
@@ -35,6 +41,8 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private caughtUp = false;
+  /** Whether batches build and announce changes: only once live, see ProjectionHandler. */
+  private live = false;
   private failed: string | undefined;
   private lastBatchLagMs = 0;
   private stopped = true;
@@ -81,6 +89,7 @@ export class ProjectionRunner {
     await this.stop();
     this.db.transaction(() => this.projectors.forEach((p) => this.reset(p)))();
     this.caughtUp = false;
+    this.live = false;
     this.stopped = false;
     this.subscribe();
   }
@@ -121,13 +130,18 @@ export class ProjectionRunner {
         onCaughtUp: () => {
           this.caughtUp = true;
           this.failed = undefined;
+          if (!this.live) {
+            this.live = true;
+            const position = this.checkpoint();
+            for (const listener of this.listeners) listener([], position, true);
+          }
         },
         onError: (error) => this.fail(error),
       },
       {
         fromPosition: from === 0n ? 'start' : positionOf(from),
         filter: { excludeSystemEvents: true },
-        batchSize: this.options.batchSize ?? 1000,
+        batchSize: this.options.batchSize ?? 2000,
       },
     );
   }
@@ -141,15 +155,15 @@ export class ProjectionRunner {
         for (const event of events) {
           if (event.position.commit <= checkpoint) continue;
           const handler = projector.handlers[event.type as keyof Projector['handlers']] as
-            | ((event: StoredEvent, db: Database.Database) => Change[] | void)
+            | ((event: StoredEvent, db: Database.Database, announce: boolean) => Change[] | void)
             | undefined;
-          const produced = handler?.(event as StoredEvent, this.db);
+          const produced = handler?.(event as StoredEvent, this.db, this.live);
           if (produced) changes.push(...produced);
-          const logged = projector.anyEvent?.(event, this.db);
+          const logged = projector.anyEvent?.(event, this.db, this.live);
           if (logged) changes.push(...logged);
         }
         if (last > checkpoint) {
-          this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(last, projector.name);
+          cachedStatement(this.db, 'UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(last, projector.name);
         }
       }
     })();
@@ -158,7 +172,7 @@ export class ProjectionRunner {
     }
     this.lastBatchLagMs = Date.now() - events[events.length - 1]!.created.getTime();
     changes.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
-    for (const listener of this.listeners) listener(changes, last);
+    if (this.live) for (const listener of this.listeners) listener(changes, last, false);
     const reached = this.checkpoint();
     this.waiters = this.waiters.filter((waiter) => {
       if (waiter.position > reached) return true;
@@ -170,6 +184,7 @@ export class ProjectionRunner {
   private fail(error: unknown): void {
     this.failed = error instanceof Error ? error.message : String(error);
     this.caughtUp = false;
+    this.live = false;
     this.options.onError?.(error);
     this.subscription = undefined;
     if (this.stopped) return;

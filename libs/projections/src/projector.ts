@@ -6,7 +6,12 @@ import type Database from 'better-sqlite3';
 /** A stored event whose type and data are one of the domain's events. */
 export type StoredEvent<T extends DomainEventType = DomainEventType> = RecordedEvent<T, Extract<AnyDomainEvent, { type: T }>['data']>;
 
-export type ProjectionHandler<T extends DomainEventType> = (event: StoredEvent<T>, db: Database.Database) => Change[] | void;
+/**
+ * `announce` is false while the runner catches up (start-up, rebuild): nobody
+ * can use those changes one by one, and building them would slow the replay;
+ * browsers resync from the read models when the runner is live again.
+ */
+export type ProjectionHandler<T extends DomainEventType> = (event: StoredEvent<T>, db: Database.Database, announce: boolean) => Change[] | void;
 
 /**
  * A read model: its tables and a handler per event type it cares about.
@@ -21,7 +26,7 @@ export interface Projector {
   readonly schema: string;
   readonly handlers: { readonly [T in DomainEventType]?: ProjectionHandler<T> };
   /** For read models of the log itself (the event log): every event, whatever its type. */
-  readonly anyEvent?: (event: RecordedEvent, db: Database.Database) => Change[] | void;
+  readonly anyEvent?: (event: RecordedEvent, db: Database.Database, announce: boolean) => Change[] | void;
 }
 
 export const defineProjector = (projector: Projector): Projector => projector;

@@ -18,12 +18,24 @@ const digest = (token: string) => createHash('sha256').update(token).digest('bas
  */
 @Injectable()
 export class Sessions {
-  constructor(@Inject(AUTH_DB) private readonly db: Database.Database) {}
+  private readonly sql;
+
+  constructor(@Inject(AUTH_DB) db: Database.Database) {
+    this.sql = {
+      insert: db.prepare('INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)'),
+      find: db.prepare<[string], { person_id: string; created_at: number; last_seen_at: number }>(
+        'SELECT person_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?',
+      ),
+      touch: db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?'),
+      end: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+      endAll: db.prepare('DELETE FROM sessions WHERE person_id = ?'),
+    };
+  }
 
   /** A new token for every sign-in: the session id rotates at sign-in. */
   create(personId: string, now = Date.now()): string {
     const token = randomBytes(32).toString('base64url');
-    this.db.prepare('INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(digest(token), personId, now, now);
+    this.sql.insert.run(digest(token), personId, now, now);
     return token;
   }
 
@@ -31,25 +43,21 @@ export class Sessions {
   resolve(token: string, now = Date.now()): string | undefined {
     if (token.length > 100) return undefined;
     const hash = digest(token);
-    const row = this.db
-      .prepare<[string], { person_id: string; created_at: number; last_seen_at: number }>(
-        'SELECT person_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?',
-      )
-      .get(hash);
+    const row = this.sql.find.get(hash);
     if (!row) return undefined;
     if (now - row.last_seen_at > SESSION_IDLE_MS || now - row.created_at > SESSION_ABSOLUTE_MS) {
       this.end(token);
       return undefined;
     }
-    if (now - row.last_seen_at > TOUCH_EVERY_MS) this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
+    if (now - row.last_seen_at > TOUCH_EVERY_MS) this.sql.touch.run(now, hash);
     return row.person_id;
   }
 
   end(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(digest(token));
+    this.sql.end.run(digest(token));
   }
 
   endAllFor(personId: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE person_id = ?').run(personId);
+    this.sql.endAll.run(personId);
   }
 }

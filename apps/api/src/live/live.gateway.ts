@@ -9,7 +9,7 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
+import { SOCKET_EVENTS, SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
 import { campaignChangeSince, campaignChangesSince, eventLogChangesSince, findOrganization, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
@@ -58,7 +58,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       socket.data.principal = principal;
       next();
     });
-    this.stopListening = this.projections.onChanges((changes) => this.push(changes));
+    this.stopListening = this.projections.onChanges((changes, _position, resync) => {
+      if (resync) this.server.emit(SOCKET_EVENTS.resync);
+      else this.push(changes);
+    });
   }
 
   handleConnection(): void {
@@ -103,7 +106,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const organizationId = (this.organizationId ??= findOrganization(this.readModels)?.id);
     if (!this.server || !organizationId) return;
     for (const change of changes) {
-      for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit('change', change);
+      for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit(SOCKET_EVENTS.change, change);
     }
   }
 }

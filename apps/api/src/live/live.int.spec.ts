@@ -81,3 +81,25 @@ describe('live push over Socket.IO', () => {
     expect(await sync(socket, ['campaigns'], '-1')).toMatchObject({ ok: false, error: expect.stringContaining('since') });
   });
 });
+
+describe('after a rebuild', () => {
+  it('asks connected clients to resync, and their sync replays what the rebuild did not announce', async () => {
+    const app = await startTestApp();
+    try {
+      const cookie = cookieHeaderOf(await request(app.app.getHttpServer()).post('/api/setup').send(OWNER).expect(201));
+      const socket = connect(app, { cookie });
+      await connected(socket);
+      const first = await sync(socket, ['campaigns'], '0');
+      const resyncs: number[] = [];
+      socket.on('resync', () => resyncs.push(Date.now()));
+      await request(app.app.getHttpServer()).post('/api/campaigns').set('cookie', cookie).send({ name: 'Before rebuild' }).expect(201);
+      await request(app.app.getHttpServer()).post('/api/projections/rebuild').set('cookie', cookie).expect(202);
+      await expect.poll(() => resyncs.length).toBe(1);
+      const again = await sync(socket, ['campaigns'], first.position!);
+      expect(again.changes!.map((c) => (c.kind === 'campaign.upserted' ? c.payload.name : c.kind))).toEqual(['Before rebuild']);
+      socket.disconnect();
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { LiveFeed } from './live-feed';
 /** The slice of a Socket.IO socket that following needs; tests pass a fake. */
 export interface LiveSocket {
   isConnected(): boolean;
-  /** Fires on every connect, reconnects included. Returns a function that stops listening. */
+  /** Fires whenever the client must sync: every connect, reconnects included, and server resync requests. Returns a function that stops listening. */
   onConnect(listener: () => void): () => void;
   onChange(listener: (raw: unknown) => void): () => void;
   /** Emits 'sync' and resolves with the ack; rejects when no ack comes in time. */

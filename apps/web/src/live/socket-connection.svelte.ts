@@ -39,9 +39,14 @@ class SocketConnection {
 function asLiveSocket(socket: Socket): LiveSocket {
   return {
     isConnected: () => socket.connected,
+    // A server that caught up without announcing changes asks for a sync as a (re)connect does.
     onConnect(listener) {
       socket.on('connect', listener);
-      return () => socket.off('connect', listener);
+      socket.on(SOCKET_EVENTS.resync, listener);
+      return () => {
+        socket.off('connect', listener);
+        socket.off(SOCKET_EVENTS.resync, listener);
+      };
     },
     onChange(listener) {
       socket.on(SOCKET_EVENTS.change, listener);

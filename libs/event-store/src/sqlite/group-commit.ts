@@ -6,10 +6,17 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /**
  * Group commit: every write submitted in the same tick runs in one
- * transaction (one fsync), each inside its own savepoint, so a write that
- * throws (a conflict) rolls back alone and the others still commit.
+ * transaction (one fsync). A write that fails (a conflict) must fail alone.
+ *
+ * Writes check everything before they change anything, so a failure
+ * normally leaves nothing to undo, and the group runs without savepoints
+ * (they cost a fifth of the CPU per append). If a write fails after
+ * changing rows, the whole transaction is rolled back and the group runs
+ * again with a savepoint around each write, so only that write is undone.
  */
 export class GroupCommitter {
   private queue: Pending[] = [];
@@ -17,13 +24,24 @@ export class GroupCommitter {
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
   /** Transactions committed and writes inside them, for metrics and tests. */
-  readonly stats = { groups: 0, writes: 0 };
+  readonly stats = { groups: 0, writes: 0, savepointRetries: 0 };
+  private readonly sql;
 
   constructor(
     private readonly db: Database.Database,
     private readonly afterCommit: () => void,
     private readonly afterRollback: () => void = () => {},
-  ) {}
+  ) {
+    this.sql = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT one_write'),
+      release: db.prepare('RELEASE one_write'),
+      rollbackTo: db.prepare('ROLLBACK TO one_write'),
+      changes: db.prepare<[], number>('SELECT total_changes()').pluck(),
+    };
+  }
 
   submit<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -45,32 +63,23 @@ export class GroupCommitter {
     const group = this.queue;
     this.queue = [];
     this.scheduled = false;
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let outcomes: Outcome[] | undefined;
     try {
-      this.db.exec('BEGIN IMMEDIATE');
-      for (const pending of group) {
-        this.db.exec('SAVEPOINT one_append');
-        try {
-          outcomes.push({ ok: true, value: pending.work() });
-          this.db.exec('RELEASE one_append');
-        } catch (error) {
-          this.db.exec('ROLLBACK TO one_append');
-          this.db.exec('RELEASE one_append');
-          this.afterRollback();
-          outcomes.push({ ok: false, error });
-        }
+      outcomes = this.run(group, false);
+      if (!outcomes) {
+        this.stats.savepointRetries += 1;
+        outcomes = this.run(group, true)!;
       }
-      this.db.exec('COMMIT');
-      this.stats.groups += 1;
-      this.stats.writes += group.length;
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing in the group was written.
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.sql.rollback.run();
       this.afterRollback();
       group.forEach((pending) => pending.reject(error));
       this.settle();
       return;
     }
+    this.stats.groups += 1;
+    this.stats.writes += group.length;
     group.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) pending.resolve(outcome.value);
@@ -78,6 +87,33 @@ export class GroupCommitter {
     });
     this.afterCommit();
     this.settle();
+  }
+
+  /** One transaction over the group; undefined when a write failed half-way without savepoints. */
+  private run(group: readonly Pending[], savepoints: boolean): Outcome[] | undefined {
+    const outcomes: Outcome[] = [];
+    this.sql.begin.run();
+    for (const pending of group) {
+      const before = savepoints ? 0 : this.sql.changes.get()!;
+      if (savepoints) this.sql.savepoint.run();
+      try {
+        outcomes.push({ ok: true, value: pending.work() });
+        if (savepoints) this.sql.release.run();
+      } catch (error) {
+        if (savepoints) {
+          this.sql.rollbackTo.run();
+          this.sql.release.run();
+        } else if (this.sql.changes.get() !== before) {
+          this.sql.rollback.run();
+          this.afterRollback();
+          return undefined;
+        }
+        this.afterRollback();
+        outcomes.push({ ok: false, error });
+      }
+    }
+    this.sql.commit.run();
+    return outcomes;
   }
 
   private settle(): void {

@@ -78,6 +78,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private closed = false;
   private readonly statements;
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -136,18 +137,14 @@ export class SqliteEventStore implements EventStore {
     const fromRevision = from === 'start' ? 0 : from === 'end' ? stream.last_revision : Number(from);
     const limit = options.maxCount ?? -1;
     const rows = backwards
-      ? this.db
-          .prepare<[string, number, number, number, number], EventRow>(
+      ? this.query<[string, number, number, number, number], EventRow>(
             `SELECT * FROM events WHERE stream_id = ? AND revision <= ? AND revision >= ? AND created >= ?
              ORDER BY revision DESC LIMIT ?`,
-          )
-          .all(streamName, fromRevision, visibility.minRevision, visibility.minCreated, limit)
-      : this.db
-          .prepare<[string, number, number, number, number], EventRow>(
+        ).all(streamName, fromRevision, visibility.minRevision, visibility.minCreated, limit)
+      : this.query<[string, number, number, number, number], EventRow>(
             `SELECT * FROM events WHERE stream_id = ? AND revision >= max(?, ?) AND created >= ?
              ORDER BY revision LIMIT ?`,
-          )
-          .all(streamName, fromRevision, visibility.minRevision, visibility.minCreated, limit);
+        ).all(streamName, fromRevision, visibility.minRevision, visibility.minCreated, limit);
     return rows.map((row) => this.toRecorded(row));
   }
 
@@ -160,14 +157,18 @@ export class SqliteEventStore implements EventStore {
     let rows: EventRow[];
     if (backwards) {
       const before = from === 'end' ? Number.MAX_SAFE_INTEGER : from === 'start' ? 0 : Number(from.commit);
-      rows = this.db
-        .prepare<unknown[], EventRow>(`SELECT * FROM events WHERE position < ? ${clause} ORDER BY position DESC LIMIT ?`)
-        .all(before, ...params, limit);
+      rows = this.query<unknown[], EventRow>(`SELECT * FROM events WHERE position < ? ${clause} ORDER BY position DESC LIMIT ?`).all(
+        before,
+        ...params,
+        limit,
+      );
     } else {
       const start = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : Number(from.commit);
-      rows = this.db
-        .prepare<unknown[], EventRow>(`SELECT * FROM events WHERE position >= ? ${clause} ORDER BY position LIMIT ?`)
-        .all(start, ...params, limit);
+      rows = this.query<unknown[], EventRow>(`SELECT * FROM events WHERE position >= ? ${clause} ORDER BY position LIMIT ?`).all(
+        start,
+        ...params,
+        limit,
+      );
     }
     return rows.map((row) => this.toRecorded(row));
   }
@@ -175,9 +176,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeToAllOptions = {}): Subscription {
     this.assertOpen();
     const { clause, params } = filterClause(options.filter);
-    const query = this.db.prepare<unknown[], EventRow>(
-      `SELECT * FROM events WHERE position > ? ${clause} ORDER BY position LIMIT ?`,
-    );
+    const query = this.query<unknown[], EventRow>(`SELECT * FROM events WHERE position > ? ${clause} ORDER BY position LIMIT ?`);
     const from = options.fromPosition ?? 'start';
     const start = from === 'start' ? 0 : from === 'end' ? this.headNumber() : Number(from.commit);
     return this.track(
@@ -201,9 +200,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToStream(streamName: string, handler: SubscriptionHandler, options: SubscribeToStreamOptions = {}): Subscription {
     this.assertOpen();
-    const query = this.db.prepare<[string, number, number], EventRow>(
-      'SELECT * FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?',
-    );
+    const query = this.query<[string, number, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?');
     const from = options.fromRevision ?? 'start';
     const start = from === 'start' ? -1 : from === 'end' ? (this.statements.stream.get(streamName)?.last_revision ?? -1) : Number(from);
     return this.track(
@@ -272,7 +269,7 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  get groupStats(): { groups: number; writes: number } {
+  get groupStats(): { groups: number; writes: number; savepointRetries: number } {
     return { ...this.committer.stats };
   }
 
@@ -398,6 +395,13 @@ export class SqliteEventStore implements EventStore {
       created: new Date(row.created),
       position: positionOf(row.position),
     });
+  }
+
+  /** Reads build their SQL from options; each distinct text is prepared once. */
+  private query<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let statement = this.prepared.get(sql);
+    if (!statement) this.prepared.set(sql, (statement = this.db.prepare(sql)));
+    return statement as unknown as Database.Statement<P, R>;
   }
 
   private headNumber(): number {

@@ -48,7 +48,7 @@ export const campaignsProjector = defineProjector({
     );
     CREATE INDEX IF NOT EXISTS campaigns_by_position ON campaigns (position);`,
   handlers: {
-    CampaignCreated: (event, db) => {
+    CampaignCreated: (event, db, announce) => {
       const d = event.data;
       cachedStatement(
         db,
@@ -58,9 +58,9 @@ export const campaignsProjector = defineProjector({
         d.campaignId, d.organizationId, d.name, d.description, d.textingHours.start, d.textingHours.end,
         d.createdAt, JSON.stringify(actorOf(event.metadata)), d.createdAt, event.revision, event.position.commit,
       );
-      return upserted(db, d.campaignId);
+      return announce ? upserted(db, d.campaignId) : undefined;
     },
-    CampaignDetailsChanged: (event, db) => {
+    CampaignDetailsChanged: (event, db, announce) => {
       const d = event.data;
       cachedStatement(
         db,
@@ -72,7 +72,7 @@ export const campaignsProjector = defineProjector({
         d.name ?? null, d.description ?? null, d.textingHours?.start ?? null, d.textingHours?.end ?? null,
         d.changedAt, event.revision, event.position.commit, d.campaignId,
       );
-      return upserted(db, d.campaignId);
+      return announce ? upserted(db, d.campaignId) : undefined;
     },
   },
 });

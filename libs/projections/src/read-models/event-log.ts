@@ -41,7 +41,7 @@ export const eventLogProjector = defineProjector({
     CREATE INDEX IF NOT EXISTS event_log_by_type ON event_log (type, position);
     CREATE INDEX IF NOT EXISTS event_log_by_stream ON event_log (stream, position);`,
   handlers: {},
-  anyEvent: (event, db) => {
+  anyEvent: (event, db, announce) => {
     const row: EventLogRow = {
       position: Number(event.position.commit),
       id: event.id,
@@ -55,7 +55,13 @@ export const eventLogProjector = defineProjector({
     cachedStatement(db, 'INSERT OR IGNORE INTO event_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
       row.position, row.id, row.type, row.stream, row.revision, row.actor, row.time, row.data,
     );
-    return [toChange(row)];
+    if (!announce) return;
+    // Built from the event in hand, not by parsing back the JSON just written.
+    const entry: EventLogEntry = {
+      position: String(row.position), id: row.id, type: row.type, stream: row.stream, revision: row.revision,
+      actor: actorOf(event.metadata), time: row.time, data: event.data,
+    };
+    return [{ kind: 'event.appended', topic: 'event-log', position: entry.position, payload: entry }];
   },
 });
 
