@@ -1,4 +1,4 @@
-import { allProjectors, eventTypes, listCampaigns, openReadModelDatabase, ProjectionRunner, readEventLog } from '@textbank/projections';
+import { allProjectors, eventTypes, listCampaigns, openReadModelDatabase, ProjectionRunner } from '@textbank/projections';
 import { SqliteEventStore } from '@textbank/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,7 +69,8 @@ describe('a SIGKILL in the middle of a burst of appends', () => {
     expect(await runner.waitFor((await store.headPosition())!.commit, 30_000)).toBe(true);
     const live = openReadModelDatabase(join(dataDir, 'read-models.db'));
     expect(listCampaigns(live)).toEqual(listCampaigns(rebuilt));
-    expect(readEventLog(live, { limit: 1000 })).toEqual(readEventLog(rebuilt, { limit: 1000 }));
+    const checkpoints = (db: typeof live) => db.prepare('SELECT name, version, position FROM projection_checkpoints ORDER BY name').all();
+    expect(checkpoints(live)).toEqual(checkpoints(rebuilt));
     expect(eventTypes(live)).toEqual(['CampaignCreated', 'OrganizationCreated', 'PersonJoined']);
     await runner.stop();
     await store.close();

@@ -68,6 +68,8 @@ export interface EventFilter {
   readonly eventTypes?: readonly string[];
   /** Stream name prefixes to include (`campaign-`). */
   readonly streamPrefixes?: readonly string[];
+  /** Exact stream names to include. */
+  readonly streamNames?: readonly string[];
   /** Leave out `$`-prefixed system events and metadata streams. */
   readonly excludeSystemEvents?: boolean;
 }

@@ -10,7 +10,8 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { SOCKET_EVENTS, SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
-import { campaignChangeSince, campaignChangesSince, eventLogChangesSince, findOrganization, type ProjectionRunner } from '@textbank/projections';
+import type { EventStore } from '@textbank/event-store';
+import { campaignChangeSince, campaignChangesSince, findOrganization, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
 import type { Request } from 'express';
@@ -20,7 +21,8 @@ import { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { sessionTokenFrom } from '../auth/session-cookie.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { eventLogSince } from '../event-log/read-event-log.js';
+import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { isCrossSite } from './same-origin.js';
 import { roomOf, topicsOf } from './topic-rooms.js';
@@ -33,8 +35,9 @@ const REPLAY_LIMIT = 5000;
 /**
  * Pushes read-model changes to the rooms that may see them, after the batch
  * that made them has committed. A client syncs on every connect with the last
- * position it applied: the replay and the room join happen in one synchronous
- * step, so each change reaches it exactly once, either replayed or live.
+ * position it applied and gets what it missed up to the runner's checkpoint;
+ * the rooms are joined at that same checkpoint, so each change reaches it
+ * exactly once, either replayed or live.
  */
 @WebSocketGateway({ serveClient: false, allowRequest: (request, callback) => callback(null, !isCrossSite(request.headers)) })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
@@ -48,6 +51,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(METRICS) private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   afterInit(server: Server): void {
@@ -77,27 +81,34 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('sync')
-  sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): SyncReply {
+  async sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SyncReply> {
     const principal = socket.data.principal!;
     const request = SyncRequest.safeParse(body);
     if (!request.success) return { ok: false, error: request.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
     if (!READERS.includes(principal.person.role)) return { ok: false, error: `A ${principal.person.role} may not follow ${request.data.topics.join(', ')}` };
     const since = BigInt(request.data.since);
+    // Read-model replays and room joins happen in this one synchronous step, at
+    // checkpoint C: every later push carries a position above C.
+    const checkpoint = this.projections.checkpoint();
     const changes: Change[] = [];
-    let complete = true;
     for (const topic of request.data.topics) {
-      const replayed = this.replay(topic, since);
-      if (replayed.length >= REPLAY_LIMIT) complete = false;
-      changes.push(...replayed);
+      if (topic !== 'event-log') changes.push(...this.replay(topic, since));
       void socket.join(roomOf(principal.organization.id, topic));
     }
+    // The log is read from the store, up to C only; pushes after C may reach the
+    // client before this answer, and the client merges them by position.
+    let complete = true;
+    if (request.data.topics.includes('event-log')) {
+      const missed = await eventLogSince(this.store, since, checkpoint, REPLAY_LIMIT);
+      complete = missed.length < REPLAY_LIMIT;
+      changes.push(...missed.map((entry): Change => ({ kind: 'event.appended', topic: 'event-log', position: entry.position, payload: entry })));
+    }
     changes.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
-    return { ok: true, changes, position: this.projections.checkpoint().toString(), complete };
+    return { ok: true, changes, position: checkpoint.toString(), complete };
   }
 
-  private replay(topic: Topic, since: bigint): Change[] {
+  private replay(topic: Exclude<Topic, 'event-log'>, since: bigint): Change[] {
     if (topic === 'campaigns') return campaignChangesSince(this.readModels, since);
-    if (topic === 'event-log') return eventLogChangesSince(this.readModels, since, REPLAY_LIMIT);
     return campaignChangeSince(this.readModels, topic.slice('campaign:'.length), since);
   }
 

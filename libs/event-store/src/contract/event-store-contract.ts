@@ -234,6 +234,12 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
         expect(byType.map((e) => e.streamId)).toEqual([a, b]);
         const byPrefix = await store.readAll({ filter: { streamPrefixes: [a] } });
         expect(byPrefix.map((e) => e.type)).toEqual(['Kept', 'Dropped']);
+        await store.appendToStream(`${a}-longer`, [event('Kept')]);
+        const byName = await store.readAll({ direction: 'backwards', filter: { streamNames: [a] } });
+        expect(byName.map((e) => [e.streamId, e.type])).toEqual([
+          [a, 'Dropped'],
+          [a, 'Kept'],
+        ]);
         const all = await store.readAll({ filter: { excludeSystemEvents: true } });
         expect(all.some((e) => e.type.startsWith('$'))).toBe(false);
         const withSystem = await store.readAll();

@@ -445,6 +445,10 @@ function filterClause(filter: EventFilter | undefined): { clause: string; params
     parts.push(`(${filter.streamPrefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
     for (const prefix of filter.streamPrefixes) params.push(prefix.length, prefix);
   }
+  if (filter?.streamNames?.length) {
+    parts.push(`stream_id IN (${filter.streamNames.map(() => '?').join(', ')})`);
+    params.push(...filter.streamNames);
+  }
   if (filter?.excludeSystemEvents) parts.push(`substr(type, 1, 1) <> '$' AND substr(stream_id, 1, 1) <> '$'`);
   return { clause: parts.map((p) => `AND ${p}`).join(' '), params };
 }

@@ -37,7 +37,7 @@ const upserted = (db: Database.Database, id: string): Change[] => {
 
 export const campaignsProjector = defineProjector({
   name: 'campaigns',
-  version: 1,
+  version: 2,
   tables: ['campaigns'],
   schema: `
     CREATE TABLE IF NOT EXISTS campaigns (
@@ -45,8 +45,9 @@ export const campaignsProjector = defineProjector({
       texting_start TEXT NOT NULL, texting_end TEXT NOT NULL, status TEXT NOT NULL,
       created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL,
       revision INTEGER NOT NULL, position INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS campaigns_by_position ON campaigns (position);`,
+    );`,
+  // No index on position: an organization has hundreds of campaigns, a scan for a resync is
+  // cheap, and an index would be rewritten on every change.
   handlers: {
     CampaignCreated: (event, db, announce) => {
       const d = event.data;
