@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,16 @@ describe('SqliteEventStore on disk', () => {
     expect(second.db.pragma('synchronous', { simple: true })).toBe(2);
     expect((await second.readStream('thing-1')).length).toBe(1);
     await second.close();
+  });
+
+  it('folds the WAL into the database from a worker thread, not inside commits', async () => {
+    const path = nextFile();
+    const store = new SqliteEventStore({ path });
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const initial = statSync(path).size;
+    await Promise.all(Array.from({ length: 200 }, (_, i) => store.appendToStream(`wal-${i}`, [event('Big', { text: 'x'.repeat(2000) })])));
+    await expect.poll(() => statSync(path).size, { timeout: 5000 }).toBeGreaterThan(initial + 200 * 2000);
+    await store.close();
   });
 
   it('honours a configured synchronous mode', async () => {

@@ -26,6 +26,7 @@ import type {
 import { GroupCommitter } from './group-commit.js';
 import { migrate, openPragmas, type SynchronousMode } from './schema.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for tests that need no durability. */
@@ -36,6 +37,8 @@ export interface SqliteEventStoreOptions {
   readonly idempotencyWindow?: number;
   /** How often subscriptions look for events written by another process. */
   readonly pollIntervalMs?: number;
+  /** Checkpoint the WAL from a worker thread (default) or inside commits as SQLite does by itself. */
+  readonly checkpointInWorker?: boolean;
   readonly clock?: () => number;
 }
 
@@ -79,12 +82,18 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly statements;
   private readonly prepared = new Map<string, Database.Statement>();
+  private readonly checkpointer: WalCheckpointer | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
-    openPragmas(this.db, options.synchronous ?? 'FULL');
+    const synchronous = options.synchronous ?? 'FULL';
+    openPragmas(this.db, synchronous);
     migrate(this.db);
+    if (options.path !== ':memory:' && options.checkpointInWorker !== false) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer(options.path, synchronous);
+    }
     this.upcast = options.upcast ?? noUpcasting;
     this.idempotencyWindow = options.idempotencyWindow ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
@@ -283,6 +292,7 @@ export class SqliteEventStore implements EventStore {
     await this.committer.drain();
     await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
     this.closed = true;
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
