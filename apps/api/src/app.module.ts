@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +19,8 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
+          // path-to-regexp 8 syntax: the default '*' is converted with a warning at every start.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             // A caller's X-Request-Id is kept so logs join up across services; it also becomes the correlation id.

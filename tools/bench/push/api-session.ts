@@ -35,11 +35,3 @@ export async function createCampaign(session: ApiSession, name: string): Promise
   if (response.status !== 201 || typeof id !== 'string') throw new UnexpectedResponseError('POST /api/campaigns', response);
   return id;
 }
-
-/** The campaign's current revision, to resynchronise after a refused edit. */
-export async function campaignRevision(session: ApiSession, id: string): Promise<number> {
-  const response = await sendJson(session.agent, { method: 'GET', url: `${session.url}/api/campaigns/${id}`, cookie: session.cookie });
-  const revision = (response.body as { revision?: unknown } | undefined)?.revision;
-  if (response.status !== 200 || typeof revision !== 'number') throw new UnexpectedResponseError(`GET /api/campaigns/${id}`, response);
-  return revision;
-}

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../shared/percentiles.js';
-import { campaignRevision, type ApiSession } from './api-session.js';
-import { sendJson } from './http-json.js';
+
+/** Renames one campaign at an expected revision: the `$all` position of the change, or why it was refused. */
+export type Rename = (campaignId: string, name: string, expectedRevision: number) => Promise<{ position: string } | { refused: string; revision: number }>;
 
 export interface DrivePlan {
   readonly eventsPerSecond: number;
@@ -17,13 +18,13 @@ export interface DriveResult {
   readonly refusals: readonly string[];
   /** From the first request to the last response. */
   readonly seconds: number;
-  /** How long the PATCHes took to answer, for context: the API answers after its read models caught up. */
+  /** How long the commands took to answer, for context: they answer after the read models caught up. */
   readonly responseP50Ms: number;
   readonly responseP99Ms: number;
 }
 
 /**
- * Renames campaigns through PATCH /api/campaigns/:id at a target rate spread
+ * Renames campaigns (ChangeCampaignDetails commands) at a target rate spread
  * evenly over the campaigns. One worker per campaign keeps that campaign's
  * expected revision, so at most one request per campaign is in flight (never
  * a 409 against ourselves) and at most `campaigns` in all. A worker that falls
@@ -35,7 +36,7 @@ export class RenameDriver {
   private readonly revisions: number[];
 
   constructor(
-    private readonly session: ApiSession,
+    private readonly rename: Rename,
     private readonly campaignIds: readonly string[],
   ) {
     this.revisions = campaignIds.map(() => 0);
@@ -58,22 +59,16 @@ export class RenameDriver {
         if (wait > 0) await sleep(wait);
         const revision = this.revisions[index]!;
         const sentAt = Date.now();
-        const response = await sendJson(this.session.agent, {
-          method: 'PATCH',
-          url: `${this.session.url}/api/campaigns/${campaignId}`,
-          // A name never used before: an unchanged name would be accepted without an event.
-          body: { expectedRevision: revision, name: `Campaign ${index} r${revision + 1}` },
-          cookie: this.session.cookie,
-        });
-        const position = (response.body as { position?: unknown } | undefined)?.position;
-        if (response.status === 200 && typeof position === 'string') {
+        // A name never used before: an unchanged name would be accepted without an event.
+        const outcome = await this.rename(campaignId, `Campaign ${index} r${revision + 1}`, revision);
+        if ('position' in outcome) {
           responseMs.push(Date.now() - sentAt);
-          sentAtByPosition.set(position, sentAt);
+          sentAtByPosition.set(outcome.position, sentAt);
           this.revisions[index] = revision + 1;
         } else {
           refused += 1;
-          if (refusals.length < 5) refusals.push(`HTTP ${response.status} ${JSON.stringify(response.body)}`);
-          this.revisions[index] = await campaignRevision(this.session, campaignId);
+          if (refusals.length < 5) refusals.push(outcome.refused);
+          this.revisions[index] = outcome.revision;
         }
       }
     };
