@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SetupOrganizationRequest, SetupStatus } from '@textbank/contracts';
@@ -52,9 +52,10 @@ export class SetupController {
       new SetUpOrganizationCommand(body, newEventId(), personId, envelope),
     );
     if (!outcome.ok) throw rejectionToHttp(outcome.rejection);
-    await this.projections.waitFor(outcome.position);
-    const person = findPerson(this.readModels, personId)!;
-    const organization = findOrganization(this.readModels)!;
+    const person = (await this.projections.waitFor(outcome.position)) ? findPerson(this.readModels, personId) : undefined;
+    const organization = findOrganization(this.readModels);
+    // Recorded, but the read models lag (a rebuild is running): signing in shortly will work.
+    if (!person || !organization) throw new ServiceUnavailableException('Your organization is created; sign in in a moment');
     setSessionCookie(response, this.sessions.create(personId), this.config.cookieSecure);
     return sessionViewOf({ person, organization });
   }
