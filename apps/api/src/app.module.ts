@@ -10,6 +10,8 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module.js'
 import { LiveModule } from './live/live.module.js';
 import { OperationsModule } from './metrics/operations.module.js';
 import { SetupModule } from './setup/setup.module.js';
+import { PeopleModule } from './people/people.module.js';
+import { InvitesModule } from './invites/invites.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,6 +41,8 @@ export class AppModule {
         AuthModule,
         SetupModule,
         CampaignsModule,
+        PeopleModule,
+        InvitesModule,
         EventLogModule,
         OperationsModule,
         LiveModule,

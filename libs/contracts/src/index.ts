@@ -6,3 +6,4 @@ export * from './command-result.js';
 export * from './event-log.js';
 export * from './socket.js';
 export * from './health.js';
+export * from './people.js';

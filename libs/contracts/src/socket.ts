@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { PositionText } from './fields.js';
 import { CampaignView } from './campaign.js';
 import { EventLogEntry } from './event-log.js';
+import { PersonView } from './people.js';
 
 /**
  * What a client can follow live; the server maps each topic to a room the
  * session's role may join. `campaigns`: the campaign list; `event-log`: every
- * event; `campaign:<id>`: one campaign's changes.
+ * event; `people`: members (admins and auditors); `campaign:<id>`: one campaign's changes.
  */
 export const Topic = z.union([
-  z.enum(['campaigns', 'event-log']),
+  z.enum(['campaigns', 'event-log', 'people']),
   z.templateLiteral(['campaign:', z.uuid()]),
 ]);
 export type Topic = z.infer<typeof Topic>;
@@ -21,6 +22,7 @@ export type SyncRequest = z.infer<typeof SyncRequest>;
 export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('campaign.upserted'), topic: z.literal('campaigns'), position: z.string(), payload: CampaignView }),
   z.object({ kind: z.literal('event.appended'), topic: z.literal('event-log'), position: z.string(), payload: EventLogEntry }),
+  z.object({ kind: z.literal('person.upserted'), topic: z.literal('people'), position: z.string(), payload: PersonView }),
 ]);
 export type Change = z.infer<typeof Change>;
 

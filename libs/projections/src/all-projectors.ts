@@ -1,7 +1,8 @@
 import type { Projector } from './projector.js';
 import { campaignsProjector } from './read-models/campaigns.js';
 import { eventLogProjector } from './read-models/event-log.js';
+import { invitesProjector } from './read-models/invites.js';
 import { peopleProjector } from './read-models/people.js';
 
 /** Every read model the API serves, fed by one runner. */
-export const allProjectors: readonly Projector[] = [peopleProjector, campaignsProjector, eventLogProjector];
+export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, eventLogProjector];

@@ -14,10 +14,20 @@ export function openAuthDatabase(path: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(`
+    -- email is reserved here first (UNIQUE), then the PersonJoined event is written: two
+    -- people racing for one address cannot both join.
     CREATE TABLE IF NOT EXISTS credentials (
       person_id     TEXT PRIMARY KEY,
+      email         TEXT NOT NULL UNIQUE,
       password_hash TEXT NOT NULL,
       updated_at    INTEGER NOT NULL
+    );
+    -- Invite links: only the token's hash; uses counted here so a limit holds under a crowd.
+    CREATE TABLE IF NOT EXISTS invite_tokens (
+      token_hash TEXT PRIMARY KEY,
+      invite_id  TEXT NOT NULL UNIQUE,
+      max_uses   INTEGER,
+      uses       INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE IF NOT EXISTS sessions (
       token_hash   TEXT PRIMARY KEY,

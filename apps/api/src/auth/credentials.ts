@@ -1,23 +1,53 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { AUTH_DB } from '../infrastructure/tokens.js';
+import { AUTH_DB, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { findPersonByEmail } from '@textbank/projections';
 
-/** Password hashes by person id. A hash with no matching person (a set-up that never landed) is inert. */
+/** A reservation whose PersonJoined never landed (a crash in between) frees its email after this long. */
+const STALE_RESERVATION_MS = 60_000;
+
+export type Reservation = { ok: true } | { ok: false; reason: 'email-taken' };
+
+/**
+ * Password hashes by person, with the email reserved (UNIQUE) before the
+ * join is recorded. A hash whose person never joined is inert, and its email
+ * is given back once the reservation is stale and no member has the address.
+ */
 @Injectable()
 export class Credentials {
-  constructor(@Inject(AUTH_DB) private readonly db: Database.Database) {}
+  private readonly sql;
 
-  save(personId: string, passwordHash: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO credentials (person_id, password_hash, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (person_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at`,
-      )
-      .run(personId, passwordHash, Date.now());
+  constructor(
+    @Inject(AUTH_DB) private readonly db: Database.Database,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+  ) {
+    this.sql = {
+      insert: db.prepare('INSERT INTO credentials (person_id, email, password_hash, updated_at) VALUES (?, ?, ?, ?)'),
+      byEmail: db.prepare<[string], { person_id: string; updated_at: number }>('SELECT person_id, updated_at FROM credentials WHERE email = ?'),
+      remove: db.prepare('DELETE FROM credentials WHERE person_id = ?'),
+      hash: db.prepare<[string], string>('SELECT password_hash FROM credentials WHERE person_id = ?').pluck(),
+    };
+  }
+
+  reserve(personId: string, email: string, passwordHash: string, now = Date.now()): Reservation {
+    return this.db.transaction((): Reservation => {
+      const holder = this.sql.byEmail.get(email);
+      if (holder) {
+        const stale = now - holder.updated_at > STALE_RESERVATION_MS && !findPersonByEmail(this.readModels, email);
+        if (!stale) return { ok: false, reason: 'email-taken' };
+        this.sql.remove.run(holder.person_id);
+      }
+      this.sql.insert.run(personId, email, passwordHash, now);
+      return { ok: true };
+    })();
+  }
+
+  /** Gives a reservation back when its join was refused. */
+  release(personId: string): void {
+    this.sql.remove.run(personId);
   }
 
   hashOf(personId: string): string | undefined {
-    return this.db.prepare<[string], { password_hash: string }>('SELECT password_hash FROM credentials WHERE person_id = ?').get(personId)
-      ?.password_hash;
+    return this.sql.hash.get(personId);
   }
 }

@@ -29,6 +29,7 @@ export class Sessions {
       touch: db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?'),
       end: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       endAll: db.prepare('DELETE FROM sessions WHERE person_id = ?'),
+      lastActive: db.prepare<[], { person_id: string; last: number }>('SELECT person_id, max(last_seen_at) AS last FROM sessions GROUP BY person_id'),
     };
   }
 
@@ -59,5 +60,10 @@ export class Sessions {
 
   endAllFor(personId: string): void {
     this.sql.endAll.run(personId);
+  }
+
+  /** When each person last made a request (to the minute), from their live sessions. */
+  lastActiveByPerson(): Map<string, string> {
+    return new Map(this.sql.lastActive.all().map((row) => [row.person_id, new Date(row.last).toISOString()]));
   }
 }

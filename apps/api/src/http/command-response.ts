@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, GoneException, NotFoundException } from '@nestjs/common';
 import type { Rejection } from '@textbank/domain';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 
@@ -14,6 +14,8 @@ export function rejectionToHttp(rejection: Rejection): Error {
       return new ForbiddenException(body);
     case 'invalid':
       return new BadRequestException(body);
+    case 'gone':
+      return new GoneException(body);
   }
 }
 

@@ -9,15 +9,16 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { SOCKET_EVENTS, SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
+import { SOCKET_EVENTS, SyncRequest, type Change, type PersonView, type SyncReply, type Topic } from '@textbank/contracts';
 import type { EventStore } from '@textbank/event-store';
-import { campaignChangeSince, campaignChangesSince, findOrganization, type ProjectionRunner } from '@textbank/projections';
+import { campaignChangeSince, campaignChangesSince, findOrganization, peopleChangesSince, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
 import type { Request } from 'express';
 import type { Server, Socket } from 'socket.io';
 import { READERS } from '../auth/access.decorator.js';
 import { Authenticator } from '../auth/authenticator.js';
+import { Sessions } from '../auth/sessions.js';
 import type { Principal } from '../auth/principal.js';
 import { sessionTokenFrom } from '../auth/session-cookie.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -25,7 +26,7 @@ import { eventLogSince } from '../event-log/read-event-log.js';
 import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { isCrossSite } from './same-origin.js';
-import { roomOf, topicsOf } from './topic-rooms.js';
+import { personRoom, roomOf, topicsOf } from './topic-rooms.js';
 
 type LiveSocket = Socket & { data: { principal?: Principal } };
 
@@ -52,6 +53,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @Inject(METRICS) private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly sessions: Sessions,
   ) {}
 
   afterInit(server: Server): void {
@@ -68,8 +70,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
   }
 
-  handleConnection(): void {
+  handleConnection(socket: LiveSocket): void {
     this.metrics.sockets.inc();
+    // Each person's sockets share a room, so a suspension or role change can reach all of them.
+    const principal = socket.data.principal;
+    if (principal) void socket.join(personRoom(principal.person.id));
   }
 
   handleDisconnect(): void {
@@ -109,6 +114,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private replay(topic: Exclude<Topic, 'event-log'>, since: bigint): Change[] {
     if (topic === 'campaigns') return campaignChangesSince(this.readModels, since);
+    if (topic === 'people') return this.withLastActive(peopleChangesSince(this.readModels, since));
     return campaignChangeSince(this.readModels, topic.slice('campaign:'.length), since);
   }
 
@@ -116,8 +122,29 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // One organization per installation: every change belongs to it.
     const organizationId = (this.organizationId ??= findOrganization(this.readModels)?.id);
     if (!this.server || !organizationId) return;
-    for (const change of changes) {
+    for (const change of this.withLastActive(changes)) {
       for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit(SOCKET_EVENTS.change, change);
+      if (change.kind === 'person.upserted') this.rescope(change.payload);
     }
+  }
+
+  /**
+   * A suspended person's sockets end at once; after a role change they are
+   * disconnected too, and reconnect under the new role (rooms are joined
+   * again by sync, which checks it).
+   */
+  private rescope(person: PersonView): void {
+    for (const socket of this.server.of('/').adapter.rooms.get(personRoom(person.id)) ?? []) {
+      const live = this.server.of('/').sockets.get(socket) as LiveSocket | undefined;
+      const known = live?.data.principal?.person;
+      if (live && known && (known.role !== person.role || person.status !== 'active')) live.disconnect(true);
+    }
+  }
+
+  /** Last activity lives with the sessions, not in the read model. */
+  private withLastActive(changes: readonly Change[]): Change[] {
+    if (!changes.some((c) => c.kind === 'person.upserted')) return [...changes];
+    const lastActive = this.sessions.lastActiveByPerson();
+    return changes.map((c) => (c.kind === 'person.upserted' ? { ...c, payload: { ...c.payload, lastActiveAt: lastActive.get(c.payload.id) ?? null } } : c));
   }
 }

@@ -3,6 +3,9 @@ import type { Change, Topic } from '@textbank/contracts';
 /** Socket.IO room for a topic within an organization. */
 export const roomOf = (organizationId: string, topic: Topic | string) => `${organizationId}:${topic}`;
 
+/** Every socket of one person, whatever they follow. */
+export const personRoom = (personId: string) => `person:${personId}`;
+
 /** The topics a change concerns: the list it belongs to, and the single campaign it is about. */
 export function topicsOf(change: Change): string[] {
   switch (change.kind) {
@@ -10,5 +13,7 @@ export function topicsOf(change: Change): string[] {
       return ['campaigns', `campaign:${change.payload.id}`];
     case 'event.appended':
       return ['event-log'];
+    case 'person.upserted':
+      return ['people'];
   }
 }

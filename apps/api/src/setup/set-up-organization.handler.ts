@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organizationDecider, organizationStream } from '@textbank/domain';
-import { findOrganization, type ProjectionRunner } from '@textbank/projections';
-import type { EventStore } from '@textbank/event-store';
+import { organizationDecider, organizationStream, personDecider, personStream } from '@textbank/domain';
+import { eventIdFor, type EventStore } from '@textbank/event-store';
+import { findOrganization, hasOwner, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import { Credentials } from '../auth/credentials.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
@@ -12,10 +12,11 @@ import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/token
 import { SetUpOrganizationCommand } from './set-up-organization.command.js';
 
 /**
- * First run: one organization per installation. Set-ups are serialised in
- * this process and the read model is caught up first, so a second set-up
- * sees the first. The password hash is saved before the events: a set-up
- * that fails after it leaves an inert hash, never an owner without one.
+ * First run: one organization per installation, then its founder joins as
+ * owner (two streams, two appends). Set-ups are serialised in this process
+ * and the read models caught up first, so a second set-up sees the first. An
+ * organization left without an owner (a crash between the appends) is
+ * completed by the next set-up rather than duplicated.
  */
 @CommandHandler(SetUpOrganizationCommand)
 export class SetUpOrganizationHandler implements ICommandHandler<SetUpOrganizationCommand, CommandOutcome> {
@@ -39,19 +40,32 @@ export class SetUpOrganizationHandler implements ICommandHandler<SetUpOrganizati
   private async setUp({ request, organizationId, personId, envelope }: SetUpOrganizationCommand): Promise<CommandOutcome> {
     const head = await this.store.headPosition();
     if (head) await this.projections.waitFor(head.commit);
-    if (findOrganization(this.readModels)) return { ok: false, rejection: { code: 'conflict', message: 'This installation already has an organization' } };
-    this.credentials.save(personId, await this.hasher.hash(request.password));
-    return this.executor.execute({
-      stream: organizationStream(organizationId),
-      decider: organizationDecider,
-      command: {
-        type: 'SetUpOrganization',
-        organizationId,
-        name: request.organizationName,
-        owner: { personId, name: request.name, email: request.email },
-        now: envelope.now.toISOString(),
-      },
-      envelope,
+    if (hasOwner(this.readModels)) return { ok: false, rejection: { code: 'conflict', message: 'This installation already has an organization' } };
+    const now = envelope.now.toISOString();
+    const reserved = this.credentials.reserve(personId, request.email, await this.hasher.hash(request.password));
+    if (!reserved.ok) return { ok: false, rejection: { code: 'conflict', message: 'That email is already in use', field: 'email' } };
+    const existing = findOrganization(this.readModels);
+    const orgId = existing?.id ?? organizationId;
+    if (!existing) {
+      const created = await this.executor.execute({
+        stream: organizationStream(orgId),
+        decider: organizationDecider,
+        command: { type: 'CreateOrganization', organizationId: orgId, name: request.organizationName, now },
+        envelope,
+      });
+      if (!created.ok) {
+        this.credentials.release(personId);
+        return created;
+      }
+    }
+    const joined = await this.executor.execute({
+      stream: personStream(personId),
+      decider: personDecider,
+      command: { type: 'JoinOrganization', personId, organizationId: orgId, name: request.name, email: request.email, role: 'owner', now },
+      // A second command of the same request: its id derives from the first, so a retry repeats both.
+      envelope: { ...envelope, commandId: eventIdFor(envelope.commandId, 1_000) },
     });
+    if (!joined.ok) this.credentials.release(personId);
+    return joined;
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SetupOrganizationRequest, SetupStatus } from '@textbank/contracts';
 import { newEventId } from '@textbank/event-store';
-import { findOrganization, findPerson, type ProjectionRunner } from '@textbank/projections';
+import { findOrganization, findPerson, hasOwner, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -38,10 +38,10 @@ export class SetupController {
   @Access('public')
   @ApiOkResponse({ type: SetupStatusDto })
   status(): SetupStatus {
-    return { needed: !findOrganization(this.readModels) };
+    return { needed: !hasOwner(this.readModels) };
   }
 
-  /** Open to the anonymous only while no organization exists; then a 409. */
+  /** Open to the anonymous only while the organization has no owner; then a 409. */
   @Post()
   @Access('public')
   @ApiCreatedResponse({ type: SessionViewDto })

@@ -66,7 +66,7 @@ describe('first-run setup and sessions', () => {
     expect(docs.body.components.schemas.CreateCampaignDto.properties.name).toBeDefined();
     await http.post('/api/setup').send(OWNER).expect(201);
     const metrics = await http.get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/textbank_event_store_appends_total 1/);
+    expect(metrics.text).toMatch(/textbank_event_store_appends_total 2/);
     expect(metrics.text).toMatch(/textbank_projection_lag_events \d+/);
     expect(metrics.text).toMatch(/textbank_sockets_connected 0/);
   });

@@ -10,12 +10,22 @@ export interface ResponseSchema<T> {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-const sessionLostListeners = new Set<() => void>();
+const sessionLostListeners = new Set<(sentAs: number) => void>();
+let requestsSent = 0;
 
-/** Any 401 means the cookie no longer carries a session; the session module listens here. */
-export function onSessionLost(listener: () => void): () => void {
+/**
+ * Any 401 means the cookie no longer carries a session; the session module listens here.
+ * Listeners get the request's number (see `requestsSentSoFar`): a 401 to a request
+ * sent before a later sign-in speaks of the old cookie, not the new one.
+ */
+export function onSessionLost(listener: (sentAs: number) => void): () => void {
   sessionLostListeners.add(listener);
   return () => sessionLostListeners.delete(listener);
+}
+
+/** Requests are numbered in the order they are sent; this is the latest number. */
+export function requestsSentSoFar(): number {
+  return requestsSent;
 }
 
 export function apiGet<T>(path: string, schema: ResponseSchema<T>): Promise<ApiResult<T>> {
@@ -37,6 +47,7 @@ async function request<T>(
   body: unknown,
   schema: ResponseSchema<T> | null,
 ): Promise<ApiResult<T>> {
+  const sentAs = ++requestsSent;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -51,7 +62,7 @@ async function request<T>(
   }
   const json = await readJson(response);
   if (!response.ok) {
-    if (response.status === 401) sessionLostListeners.forEach((listener) => listener());
+    if (response.status === 401) sessionLostListeners.forEach((listener) => listener(sentAs));
     const parsed = ApiError.safeParse(json);
     return parsed.success
       ? { ok: false, error: parsed.data }

@@ -5,12 +5,16 @@ export interface EventLogFilter {
 }
 
 /**
- * Every screen behind sign-in, read from the hash (#/campaigns, #/events?type=…).
+ * Every screen, read from the hash (#/campaigns, #/events?type=…, #/join/<token>).
  * The event log keeps its filters and page in the hash so links and Back work.
+ * `join` is the one public route; the rest sit behind sign-in and a role guard (route-guard.ts).
  */
 export type Route =
   | { name: 'campaigns' }
-  | { name: 'events'; filter: EventLogFilter; before: string | null };
+  | { name: 'events'; filter: EventLogFilter; before: string | null }
+  | { name: 'people' }
+  | { name: 'home' }
+  | { name: 'join'; token: string };
 
 export const NEWEST_EVENTS: Route = { name: 'events', filter: { type: '', stream: '' }, before: null };
 
@@ -19,6 +23,9 @@ export function parseRoute(hash: string): Route {
   const mark = text.indexOf('?');
   const path = mark === -1 ? text : text.slice(0, mark);
   const query = mark === -1 ? '' : text.slice(mark + 1);
+  if (path === '/people') return { name: 'people' };
+  if (path === '/home') return { name: 'home' };
+  if (path === '/join' || path.startsWith('/join/')) return { name: 'join', token: decodeToken(path.slice('/join/'.length)) };
   if (path !== '/events') return { name: 'campaigns' };
   const params = new URLSearchParams(query);
   const before = params.get('before') ?? '';
@@ -31,11 +38,34 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
-  if (route.name === 'campaigns') return '#/campaigns';
+  switch (route.name) {
+    case 'campaigns':
+    case 'people':
+    case 'home':
+      return `#/${route.name}`;
+    case 'join':
+      return `#/join/${encodeURIComponent(route.token)}`;
+    case 'events':
+      return eventsHref(route.filter, route.before);
+    default:
+      return route satisfies never;
+  }
+}
+
+function eventsHref(filter: EventLogFilter, before: string | null): string {
   const params = new URLSearchParams();
-  if (route.filter.type) params.set('type', route.filter.type);
-  if (route.filter.stream) params.set('stream', route.filter.stream);
-  if (route.before) params.set('before', route.before);
+  if (filter.type) params.set('type', filter.type);
+  if (filter.stream) params.set('stream', filter.stream);
+  if (before) params.set('before', before);
   const query = params.toString();
   return query ? `#/events?${query}` : '#/events';
+}
+
+/** A link pasted from a chat app may arrive half-escaped; a token that cannot be decoded is kept as typed, and the API says it is unknown. */
+function decodeToken(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

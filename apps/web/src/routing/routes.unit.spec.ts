@@ -16,6 +16,22 @@ describe('parseRoute', () => {
     });
   });
 
+  it('reads the people, home and join screens, keeping the invite token', () => {
+    expect(parseRoute('#/people')).toEqual({ name: 'people' });
+    expect(parseRoute('#/home')).toEqual({ name: 'home' });
+    expect(parseRoute('#/join/abc_DEF-123')).toEqual({ name: 'join', token: 'abc_DEF-123' });
+  });
+
+  it('decodes an escaped token, and keeps one that cannot be decoded as it came', () => {
+    expect(parseRoute('#/join/a%2Bb')).toEqual({ name: 'join', token: 'a+b' });
+    expect(parseRoute('#/join/%E0%A4%A')).toEqual({ name: 'join', token: '%E0%A4%A' });
+  });
+
+  it('treats a join link without a token as a join page, so the visitor is told the link is incomplete', () => {
+    expect(parseRoute('#/join/')).toEqual({ name: 'join', token: '' });
+    expect(parseRoute('#/join')).toEqual({ name: 'join', token: '' });
+  });
+
   it('drops a `before` that is not a position, so the newest page is shown instead of a 400', () => {
     expect(parseRoute('#/events?before=abc')).toMatchObject({ before: null });
     expect(parseRoute('#/events?before=-5')).toMatchObject({ before: null });
@@ -31,5 +47,10 @@ describe('routeHref', () => {
   it('leaves empty filters out of the URL', () => {
     expect(routeHref({ name: 'events', filter: { type: '', stream: '' }, before: null })).toBe('#/events');
     expect(routeHref({ name: 'campaigns' })).toBe('#/campaigns');
+  });
+
+  it('round-trips every screen', () => {
+    const routes: Route[] = [{ name: 'campaigns' }, { name: 'people' }, { name: 'home' }, { name: 'join', token: 'a/b c' }];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });
 });

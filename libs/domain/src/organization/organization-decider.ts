@@ -1,42 +1,27 @@
 import { accept, assertNever, reject, type Decider } from '../shared/decider.js';
 import type { OrganizationEvent } from './organization-events.js';
 
-export interface SetUpOrganization {
-  readonly type: 'SetUpOrganization';
+export interface CreateOrganization {
+  readonly type: 'CreateOrganization';
   readonly organizationId: string;
   readonly name: string;
-  readonly owner: { readonly personId: string; readonly name: string; readonly email: string };
   readonly now: string;
 }
 
-export type OrganizationCommand = SetUpOrganization;
+export type OrganizationCommand = CreateOrganization;
 
 export interface OrganizationState {
   readonly exists: boolean;
-  readonly memberEmails: ReadonlySet<string>;
 }
 
 export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent, OrganizationState> = {
-  initialState: () => ({ exists: false, memberEmails: new Set() }),
+  initialState: () => ({ exists: false }),
 
   decide(command, state) {
     switch (command.type) {
-      case 'SetUpOrganization':
+      case 'CreateOrganization':
         if (state.exists) return reject('conflict', 'The organization already exists');
-        return accept<OrganizationEvent>(
-          { type: 'OrganizationCreated', data: { organizationId: command.organizationId, name: command.name, createdAt: command.now } },
-          {
-            type: 'PersonJoined',
-            data: {
-              personId: command.owner.personId,
-              organizationId: command.organizationId,
-              name: command.owner.name,
-              email: command.owner.email,
-              role: 'owner',
-              joinedAt: command.now,
-            },
-          },
-        );
+        return accept({ type: 'OrganizationCreated', data: { organizationId: command.organizationId, name: command.name, createdAt: command.now } });
       default:
         return assertNever(command.type);
     }
@@ -45,11 +30,9 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
   evolve(state, event) {
     switch (event.type) {
       case 'OrganizationCreated':
-        return { ...state, exists: true };
-      case 'PersonJoined':
-        return { ...state, memberEmails: new Set([...state.memberEmails, event.data.email]) };
+        return { exists: true };
       default:
-        return assertNever(event);
+        return assertNever(event.type);
     }
   },
 };

@@ -6,7 +6,7 @@ export interface DomainEvent<Type extends string = string, Data extends object =
 
 /** An expected refusal: a typed result, not an exception. Codes map to HTTP statuses at the edge. */
 export interface Rejection {
-  readonly code: 'not_found' | 'conflict' | 'invalid' | 'forbidden';
+  readonly code: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'gone';
   readonly message: string;
   readonly field?: string;
 }

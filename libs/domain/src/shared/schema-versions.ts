@@ -5,6 +5,11 @@
 export const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   OrganizationCreated: 1,
   PersonJoined: 1,
+  RoleChanged: 1,
+  PersonSuspended: 1,
+  PersonReinstated: 1,
+  InviteCreated: 1,
+  InviteRevoked: 1,
   CampaignCreated: 1,
   CampaignDetailsChanged: 1,
 };

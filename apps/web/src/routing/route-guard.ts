@@ -1,0 +1,31 @@
+import type { Role } from '@textbank/contracts';
+import type { Route } from './routes';
+
+/** Where each role lands: volunteers have their own home; staff and auditors start at campaigns. */
+export function homeRoute(role: Role): Route {
+  return role === 'volunteer' ? { name: 'home' } : { name: 'campaigns' };
+}
+
+/**
+ * The screen a role may see for a route: the route itself when allowed, else
+ * the role's home. The API refuses the same requests; this spares a screen
+ * that could only show "forbidden". Volunteers see their home and nothing else.
+ */
+export function allowedRoute(route: Route, role: Role): Route {
+  return mayVisit(route, role) ? route : homeRoute(role);
+}
+
+function mayVisit(route: Route, role: Role): boolean {
+  switch (route.name) {
+    case 'join':
+      return true;
+    case 'home':
+      return role === 'volunteer';
+    case 'campaigns':
+    case 'events':
+    case 'people':
+      return role !== 'volunteer';
+    default:
+      return route satisfies never;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Role } from '@textbank/contracts';
+import { describe, expect, it } from 'vitest';
+import { allowedRoute, homeRoute } from './route-guard';
+import { NEWEST_EVENTS, type Route } from './routes';
+
+const everyScreen: Route[] = [{ name: 'campaigns' }, NEWEST_EVENTS, { name: 'people' }, { name: 'home' }];
+
+describe('allowedRoute', () => {
+  it('sends a volunteer home from every other screen', () => {
+    for (const route of everyScreen) expect(allowedRoute(route, 'volunteer')).toEqual({ name: 'home' });
+  });
+
+  it.each<Role>(['owner', 'admin', 'auditor'])('lets %s see campaigns, the event log and people', (role) => {
+    expect(allowedRoute({ name: 'campaigns' }, role)).toEqual({ name: 'campaigns' });
+    expect(allowedRoute(NEWEST_EVENTS, role)).toBe(NEWEST_EVENTS);
+    expect(allowedRoute({ name: 'people' }, role)).toEqual({ name: 'people' });
+  });
+
+  it.each<Role>(['owner', 'admin', 'auditor'])("sends %s from the volunteer home to campaigns", (role) => {
+    expect(allowedRoute({ name: 'home' }, role)).toEqual({ name: 'campaigns' });
+  });
+
+  it('never guards the public join page', () => {
+    const join: Route = { name: 'join', token: 't' };
+    for (const role of ['owner', 'admin', 'volunteer', 'auditor'] as const) expect(allowedRoute(join, role)).toBe(join);
+  });
+
+  it('returns the very route when allowed, so the app can tell "allowed" from "redirected" by identity', () => {
+    const people: Route = { name: 'people' };
+    expect(allowedRoute(people, 'admin')).toBe(people);
+  });
+});
+
+describe('homeRoute', () => {
+  it('is the volunteer home for volunteers and campaigns for everyone else', () => {
+    expect(homeRoute('volunteer')).toEqual({ name: 'home' });
+    expect(homeRoute('auditor')).toEqual({ name: 'campaigns' });
+  });
+});

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Email, Password, PersonName } from './fields.js';
+import { Role } from './session.js';
+
+export const PersonStatus = z.enum(['active', 'suspended']);
+export type PersonStatus = z.infer<typeof PersonStatus>;
+
+export const PersonView = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  status: PersonStatus,
+  joinedAt: z.string(),
+  /** Last request with a session; null when never signed in since the server kept track. */
+  lastActiveAt: z.string().nullable(),
+  /** Stream revision, to send back as expectedRevision. */
+  revision: z.number(),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const PeopleList = z.object({ people: z.array(PersonView), position: z.string() });
+export type PeopleList = z.infer<typeof PeopleList>;
+
+export const ChangeRoleRequest = z.strictObject({ role: Role, expectedRevision: z.number().int().min(0).optional() });
+export type ChangeRoleRequest = z.infer<typeof ChangeRoleRequest>;
+
+/** Volunteers arrive in crowds through one link; admins and auditors are invited by name. */
+export const CreateInviteRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('volunteer'),
+    campaignId: z.uuid().optional(),
+    /** ISO time; default: 7 days from now. */
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    /** Default: unlimited. */
+    maxUses: z.number().int().min(1).max(100_000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('named'),
+    role: z.enum(['admin', 'auditor']),
+    email: Email,
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+]);
+export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
+
+export const InviteStatus = z.enum(['open', 'expired', 'revoked', 'used-up']);
+export type InviteStatus = z.infer<typeof InviteStatus>;
+
+export const InviteView = z.object({
+  id: z.string(),
+  kind: z.enum(['volunteer', 'named']),
+  role: Role,
+  email: z.string().nullable(),
+  campaignId: z.string().nullable(),
+  expiresAt: z.string(),
+  maxUses: z.number().nullable(),
+  uses: z.number(),
+  status: InviteStatus,
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type InviteView = z.infer<typeof InviteView>;
+
+export const InviteList = z.object({ invites: z.array(InviteView), position: z.string() });
+export type InviteList = z.infer<typeof InviteList>;
+
+/** The link is shown once, when made: only its hash is kept. */
+export const InviteCreated = z.object({ id: z.string(), position: z.string(), token: z.string(), path: z.string() });
+export type InviteCreated = z.infer<typeof InviteCreated>;
+
+/** What the join page shows before anyone signs up. */
+export const InvitePreview = z.object({
+  organizationName: z.string(),
+  role: Role,
+  email: z.string().nullable(),
+  campaignName: z.string().nullable(),
+});
+export type InvitePreview = z.infer<typeof InvitePreview>;
+
+export const JoinRequest = z.strictObject({ name: PersonName, email: Email, password: Password });
+export type JoinRequest = z.infer<typeof JoinRequest>;
