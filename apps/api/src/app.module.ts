@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AuthModule } from './auth/auth.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { CLOCK, type Clock } from './infrastructure/tokens.js';
 import { EventLogModule } from './event-log/event-log.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -15,7 +16,8 @@ import { InvitesModule } from './invites/invites.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: tests move time (throttle windows, expiries); the default is the real one. */
+  static forRoot(config: AppConfig, clock: Clock = () => new Date()): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -47,8 +49,11 @@ export class AppModule {
         OperationsModule,
         LiveModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+      ],
+      exports: [APP_CONFIG, CLOCK],
     };
   }
 }

@@ -7,16 +7,19 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import type { Clock } from './infrastructure/tokens.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { crossSiteGuard } from './http/cross-site-guard.js';
+import { securityHeaders } from './http/security-headers.js';
 import { spaFallback } from './http/spa-fallback.js';
 
 /** The whole API, configured the same way for `npm start` and for tests. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders);
   app.use(cookieParser());
   app.use(crossSiteGuard);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

@@ -1,6 +1,6 @@
-import { ChangeCampaignDetailsCommand, commandBusOf, createApp, loadConfig, type CommandOutcome } from '@textbank/api';
+import { ChangeCampaignDetailsCommand, commandBusOf, type CommandOutcome } from '@textbank/api';
 import { newEventId } from '@textbank/event-store';
-import type { Server } from 'node:http';
+import { startApiInProcess } from '../shared/in-process-api.js';
 import type { Rename } from './command-driver.js';
 
 export interface InProcessApi {
@@ -17,13 +17,11 @@ export interface InProcessApi {
  * Express on a 2-core machine instead (about 500 PATCH/s here, see the note).
  */
 export async function startInProcessApi(dataDir: string): Promise<InProcessApi> {
-  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, { webDist: undefined }));
-  await app.listen(0, '127.0.0.1');
-  const { port } = (app.getHttpServer() as Server).address() as { port: number };
-  const bus = commandBusOf(app);
+  const api = await startApiInProcess(dataDir);
+  const bus = commandBusOf(api.app);
   const actor = { id: 'push-bench', kind: 'system' as const, name: 'push benchmark' };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: api.url,
     async rename(campaignId, name, expectedRevision) {
       const commandId = newEventId();
       const outcome = await bus.execute<ChangeCampaignDetailsCommand, CommandOutcome>(
@@ -32,6 +30,6 @@ export async function startInProcessApi(dataDir: string): Promise<InProcessApi> 
       if (outcome.ok) return { position: outcome.position.toString() };
       return { refused: `${outcome.rejection.code}: ${outcome.rejection.message}`, revision: expectedRevision };
     },
-    stop: () => app.close(),
+    stop: () => api.stop(),
   };
 }

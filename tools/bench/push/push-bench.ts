@@ -1,11 +1,11 @@
 import { Agent } from 'node:http';
 import { join } from 'node:path';
+import { createCampaign, setUpOrganization } from '../shared/api-session.js';
 import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
 import { percentile } from '../shared/percentiles.js';
 import { progress } from '../shared/progress.js';
 import { withTempDir } from '../shared/temp-dir.js';
-import { createCampaign, setUpOrganization } from './api-session.js';
 import { ClientFleet } from './client-fleet.js';
 import { RenameDriver } from './command-driver.js';
 import { startInProcessApi, type InProcessApi } from './in-process-api.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { findOrganization, findPerson } from '@textbank/projections';
 import type Database from 'better-sqlite3';
-import { READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { CLOCK, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import type { Principal } from './principal.js';
 import { Sessions } from './sessions.js';
 
@@ -11,11 +11,12 @@ export class Authenticator {
   constructor(
     private readonly sessions: Sessions,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   authenticate(token: string | undefined): Principal | undefined {
     if (!token) return undefined;
-    const personId = this.sessions.resolve(token);
+    const personId = this.sessions.resolve(token, this.clock().getTime());
     if (!personId) return undefined;
     const person = findPerson(this.readModels, personId);
     const organization = findOrganization(this.readModels);

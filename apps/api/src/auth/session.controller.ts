@@ -4,7 +4,7 @@ import { findOrganization, findPersonByEmail } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { CLOCK, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { Access } from './access.decorator.js';
 import { Credentials } from './credentials.js';
 import { SessionViewDto, SignInDto } from './dto.js';
@@ -25,6 +25,7 @@ export class SessionController {
     private readonly throttle: SignInThrottle,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -33,7 +34,8 @@ export class SessionController {
   @ApiOkResponse({ type: SessionViewDto })
   async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const address = request.ip ?? 'unknown';
-    const wait = this.throttle.retryAfter(body.email, address);
+    const now = this.clock().getTime();
+    const wait = this.throttle.retryAfter(body.email, address, now);
     if (wait > 0) {
       response.setHeader('Retry-After', String(wait));
       throw new HttpException(`Too many failed sign-ins; try again in ${wait} s`, HttpStatus.TOO_MANY_REQUESTS);
@@ -43,11 +45,11 @@ export class SessionController {
     const hash = (person && this.credentials.hashOf(person.id)) ?? (await this.hasher.decoyHash());
     const valid = await this.hasher.verify(hash, body.password);
     if (!valid || !person || !organization || person.status !== 'active') {
-      this.throttle.recordFailure(body.email, address);
+      this.throttle.recordFailure(body.email, address, now);
       throw new UnauthorizedException('Wrong email or password');
     }
     this.throttle.recordSuccess(body.email);
-    setSessionCookie(response, this.sessions.create(person.id), this.config.cookieSecure);
+    setSessionCookie(response, this.sessions.create(person.id, now), this.config.cookieSecure);
     return sessionViewOf({ person, organization });
   }
 

@@ -1,44 +1,56 @@
 import { Injectable } from '@nestjs/common';
 
-const WINDOW_MS = 60_000;
-/** Failed sign-ins allowed per account and per client address in a minute (~600/hour at most, far fewer in practice). */
-const FAILURES_PER_WINDOW = 10;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Failed sign-ins allowed per account and per client address: a burst per minute, and a ceiling per hour. */
+const LIMITS = [
+  { window: MINUTE, failures: 10 },
+  { window: HOUR, failures: 100 },
+] as const;
+/** Keys remembered at most (an attacker cycling emails must not grow memory without end). */
+const MAX_KEYS = 100_000;
 
 /**
- * Slows guessing without locking anyone out for long: after too many
- * failures in a minute, sign-ins for that account or address are refused
- * without checking the hash until the window has passed.
+ * Slows guessing to about 100 tries an hour per account and per address,
+ * without a permanent lock: once the oldest failure leaves the window, a try
+ * is allowed again. Over the limit, sign-ins are refused without checking the
+ * hash (no argon2 work for an attacker to queue up).
  */
 @Injectable()
 export class SignInThrottle {
   private readonly failures = new Map<string, number[]>();
 
   /** Seconds to wait, or 0 when a try is allowed. */
-  retryAfter(email: string, address: string, now = Date.now()): number {
+  retryAfter(email: string, address: string, now: number): number {
     let wait = 0;
-    for (const key of this.keys(email, address)) {
+    for (const key of keysOf(email, address)) {
       const recent = this.recent(key, now);
-      if (recent.length >= FAILURES_PER_WINDOW) wait = Math.max(wait, Math.ceil((recent[0]! + WINDOW_MS - now) / 1000));
+      for (const limit of LIMITS) {
+        const inWindow = recent.filter((t) => now - t < limit.window);
+        if (inWindow.length >= limit.failures) wait = Math.max(wait, Math.ceil((inWindow[0]! + limit.window - now) / 1000));
+      }
     }
     return wait;
   }
 
-  recordFailure(email: string, address: string, now = Date.now()): void {
-    for (const key of this.keys(email, address)) this.failures.set(key, [...this.recent(key, now), now]);
+  recordFailure(email: string, address: string, now: number): void {
+    for (const key of keysOf(email, address)) {
+      if (!this.failures.has(key) && this.failures.size >= MAX_KEYS) this.failures.delete(this.failures.keys().next().value!);
+      this.failures.set(key, [...this.recent(key, now), now]);
+    }
   }
 
+  /** The right password clears the account's failures (not the address's: others may share it). */
   recordSuccess(email: string): void {
     this.failures.delete(`account:${email}`);
   }
 
-  private keys(email: string, address: string): string[] {
-    return [`account:${email}`, `address:${address}`];
-  }
-
   private recent(key: string, now: number): number[] {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
+    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < HOUR);
     if (recent.length === 0) this.failures.delete(key);
     else this.failures.set(key, recent);
     return recent;
   }
 }
+
+const keysOf = (email: string, address: string) => [`account:${email}`, `address:${address}`];

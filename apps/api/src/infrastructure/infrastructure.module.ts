@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Metrics, METRICS } from '../metrics/metrics.js';
 import { meteredEventStore } from './metered-event-store.js';
-import { AUTH_DB, CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from './tokens.js';
+import { AUTH_DB, EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from './tokens.js';
 import { openAuthDatabase } from '../auth/auth-database.js';
 
 const SQLITE_STORE = Symbol('SQLITE_STORE');
@@ -15,7 +15,6 @@ const SQLITE_STORE = Symbol('SQLITE_STORE');
 @Module({
   providers: [
     { provide: METRICS, useFactory: () => new Metrics() },
-    { provide: CLOCK, useValue: () => new Date() },
     {
       provide: SQLITE_STORE,
       inject: [APP_CONFIG],
@@ -34,7 +33,7 @@ const SQLITE_STORE = Symbol('SQLITE_STORE');
       },
     },
   ],
-  exports: [METRICS, CLOCK, EVENT_STORE, READ_MODEL_DB, AUTH_DB, PROJECTIONS],
+  exports: [METRICS, EVENT_STORE, READ_MODEL_DB, AUTH_DB, PROJECTIONS],
 })
 export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

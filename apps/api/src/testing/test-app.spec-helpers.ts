@@ -16,9 +16,20 @@ export interface TestApp {
 }
 
 /** A real API on a real port with its own SQLite files in a temp folder. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, dataDir = mkdtempSync(join(tmpdir(), 'textbank-api-'))): Promise<TestApp> {
+/** A clock tests can move: `clock.advance(61_000)` passes a throttle window. */
+export function testClock() {
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  return Object.assign(now, { advance: (ms: number) => void (offset += ms) });
+}
+
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'textbank-api-')),
+  clock: () => Date = () => new Date(),
+): Promise<TestApp> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { webDist: undefined, ...overrides });
-  const app = await createApp(config);
+  const app = await createApp(config, { clock });
   // No test may see a 5xx: every failure a client can cause must be a clear 4xx.
   const serverErrors: string[] = [];
   app.use((req: { method: string; originalUrl: string }, res: { statusCode: number; on(e: 'finish', f: () => void): void }, next: () => void) => {

@@ -1,6 +1,6 @@
 import { CampaignList } from '@textbank/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiGet, apiSend, apiSendNoContent, onSessionLost } from './api-client';
+import { apiGet, apiSend, apiSendNoContent, onSessionLost, requestsSentSoFar } from './api-client';
 
 function answer(status: number, body?: unknown) {
   const fetch = vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status }));
@@ -36,6 +36,17 @@ describe('api client', () => {
     await apiGet('/api/campaigns', CampaignList);
     stop();
     expect(lost).toHaveBeenCalledTimes(1);
+  });
+
+  it("numbers each 401 by its request, so a 401 sent before a sign-in can be told apart", async () => {
+    const lost = vi.fn();
+    const stop = onSessionLost(lost);
+    answer(401, { statusCode: 401, error: 'Unauthorized', message: 'Sign in' });
+    const before = requestsSentSoFar();
+    await apiGet('/api/campaigns', CampaignList);
+    await apiGet('/api/campaigns', CampaignList);
+    stop();
+    expect(lost.mock.calls).toEqual([[before + 1], [before + 2]]);
   });
 
   it('reports an answer that breaks the contract instead of passing it on', async () => {

@@ -16,6 +16,11 @@ export class UnexpectedResponseError extends Error {
   }
 }
 
+/** The `textbank_session=...` pair a response set, if it set one. */
+export function sessionCookieOf(response: JsonResponse): string | undefined {
+  return response.setCookie.map((header) => header.split(';')[0]!).find((pair) => pair.startsWith('textbank_session='));
+}
+
 /** First run: creates the organization and its owner and keeps the owner's session cookie. */
 export async function setUpOrganization(url: string, agent: Agent): Promise<ApiSession> {
   const response = await sendJson(agent, {
@@ -23,7 +28,7 @@ export async function setUpOrganization(url: string, agent: Agent): Promise<ApiS
     url: `${url}/api/setup`,
     body: { organizationName: 'Bench Tenants Union', name: 'Bench Organizer', email: 'bench@example.org', password: 'bench-password-long-enough' },
   });
-  const cookie = response.setCookie.map((header) => header.split(';')[0]!).find((pair) => pair.startsWith('textbank_session='));
+  const cookie = sessionCookieOf(response);
   if (response.status !== 201 || !cookie) throw new UnexpectedResponseError('POST /api/setup', response);
   return { url, agent, cookie };
 }
@@ -34,4 +39,18 @@ export async function createCampaign(session: ApiSession, name: string): Promise
   const id = (response.body as { id?: unknown } | undefined)?.id;
   if (response.status !== 201 || typeof id !== 'string') throw new UnexpectedResponseError('POST /api/campaigns', response);
   return id;
+}
+
+export interface VolunteerInvite {
+  readonly id: string;
+  /** The secret in the link (`/#/join/<token>`): the API shows it in this answer only. */
+  readonly token: string;
+}
+
+/** One invite link for a crowd of volunteers, good for `maxUses` joins. */
+export async function createVolunteerInvite(session: ApiSession, maxUses: number): Promise<VolunteerInvite> {
+  const response = await sendJson(session.agent, { method: 'POST', url: `${session.url}/api/invites`, body: { kind: 'volunteer', maxUses }, cookie: session.cookie });
+  const { id, token } = (response.body ?? {}) as { id?: unknown; token?: unknown };
+  if (response.status !== 201 || typeof id !== 'string' || typeof token !== 'string') throw new UnexpectedResponseError('POST /api/invites', response);
+  return { id, token };
 }

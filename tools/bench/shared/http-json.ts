@@ -11,6 +11,8 @@ export interface JsonRequest {
   readonly url: string;
   readonly body?: unknown;
   readonly cookie?: string;
+  /** Fails the request (with an error, not a status) after this long without a byte either way. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface JsonRequest {
  * nothing here looks like a browser (no Origin header for the API's
  * cross-site guard to judge).
  */
-export function sendJson(agent: Agent, { method, url, body, cookie }: JsonRequest): Promise<JsonResponse> {
+export function sendJson(agent: Agent, { method, url, body, cookie, timeoutMs }: JsonRequest): Promise<JsonResponse> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const outgoing = request(url, {
@@ -32,6 +34,9 @@ export function sendJson(agent: Agent, { method, url, body, cookie }: JsonReques
       },
     });
     outgoing.on('error', reject);
+    if (timeoutMs !== undefined) {
+      outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`${method} ${new URL(url).pathname}: no answer within ${timeoutMs} ms`)));
+    }
     outgoing.on('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
