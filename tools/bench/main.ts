@@ -1,4 +1,5 @@
 import { runAppendBench } from './append/append-bench.js';
+import { runJoinBench } from './join/join-bench.js';
 import { runPushBench } from './push/push-bench.js';
 import { runReplayBench } from './replay/replay-bench.js';
 import type { BenchOptions } from './shared/bench-options.js';
@@ -9,12 +10,14 @@ const benches = new Map<string, (options: BenchOptions) => Promise<BenchOutcome>
   ['append', runAppendBench],
   ['replay', runReplayBench],
   ['push', runPushBench],
+  ['join', runJoinBench],
 ]);
 
 const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join('|')}> [--quick]
   append  concurrent single-event appends vs the disk's raw insert rate
   replay  rebuild every read model from position 0
   push    change-to-socket latency through the running API
+  join    a crowd joins through one invite link and signs in, all at once
   --quick a smaller run (under 30 s)`;
 
 // Scripts read the last stdout line as the result: whatever a library prints goes to stderr instead.

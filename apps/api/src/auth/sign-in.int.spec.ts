@@ -1,0 +1,71 @@
+import request from 'supertest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ownerOf, type Member } from '../testing/people.spec-helpers.js';
+import { startTestApp, testClock, type TestApp } from '../testing/test-app.spec-helpers.js';
+import { PasswordHasher } from './password-hasher.js';
+
+describe('signing in', () => {
+  let app: TestApp;
+  let owner: Member;
+  let http: ReturnType<typeof request>;
+  const clock = testClock();
+  beforeEach(async () => {
+    app = await startTestApp({}, undefined, clock);
+    http = request(app.app.getHttpServer());
+    owner = await ownerOf(app);
+  });
+  afterEach(async () => app.close());
+
+  it('refuses the 20th wrong password in a minute without checking the hash, and lets the right one in after the window', async () => {
+    const verify = vi.spyOn(app.app.get(PasswordHasher), 'verify');
+    const statuses: number[] = [];
+    for (let i = 1; i <= 20; i++) statuses.push((await http.post('/api/session').send({ email: owner.email, password: `wrong guess ${i}` })).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual(Array(10).fill(429));
+    expect(verify).toHaveBeenCalledTimes(10);
+    await http.post('/api/session').send({ email: owner.email, password: owner.password }).expect(429);
+    clock.advance(61_000);
+    await http.post('/api/session').send({ email: owner.email, password: owner.password }).expect(200);
+  });
+
+  it('caps guesses at about 100 an hour per account, however many addresses they come from', async () => {
+    const behindProxy = await startTestApp({ trustProxy: 1 }, undefined, clock);
+    try {
+      const proxied = request(behindProxy.app.getHttpServer());
+      const target = await ownerOf(behindProxy);
+      let checked = 0;
+      for (let minute = 0; minute < 15; minute++) {
+        for (let i = 0; i < 10; i++) {
+          const response = await proxied.post('/api/session').set('X-Forwarded-For', `198.51.${minute}.${i}`).send({ email: target.email, password: 'not it at all' });
+          if (response.status === 401) checked++;
+        }
+        clock.advance(61_000);
+      }
+      expect(checked).toBe(100);
+    } finally {
+      await behindProxy.close();
+    }
+  }, 120_000);
+
+  it('refuses a tampered or unknown session cookie, and cross-site writes', async () => {
+    const [name, value] = owner.cookie.split('=') as [string, string];
+    await http.get('/api/session').set('cookie', `${name}=${value.slice(0, -2)}xx`).expect(401);
+    await http.get('/api/session').set('cookie', `${name}=${'a'.repeat(5000)}`).expect(401);
+    await http.post('/api/invites').set('cookie', owner.cookie).set('Origin', 'https://attacker.example').send({ kind: 'volunteer' }).expect(403);
+    await http.post('/api/invites').set('cookie', owner.cookie).set('Sec-Fetch-Site', 'same-site').send({ kind: 'volunteer' }).expect(403);
+    await http.post('/api/invites').set('cookie', owner.cookie).set('Origin', app.url).set('Sec-Fetch-Site', 'same-origin').send({ kind: 'volunteer' }).expect(201);
+  });
+
+  it('sends security headers on every response', async () => {
+    for (const path of ['/api/health', '/api/session', '/api/nothing']) {
+      const response = await http.get(path);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      const csp = response.headers['content-security-policy'] as string;
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("base-uri 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+    }
+  });
+});
