@@ -1,9 +1,9 @@
 import type { ExpectedRevision } from '@textbank/event-store';
 import { SqliteEventStore } from '@textbank/event-store';
+import { startEventLoopDelay } from '../shared/event-loop-delay.js';
 import { percentile } from '../shared/percentiles.js';
 import { benchStreams, type AppendPlan } from './append-plan.js';
 import { campaignRenamed } from './campaign-renamed.js';
-import { startEventLoopDelay } from './event-loop-delay.js';
 
 export interface StoreRoundResult {
   readonly events: number;

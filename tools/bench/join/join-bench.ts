@@ -15,7 +15,7 @@ import { verifyCrowd } from './verify-crowd.js';
 /** libuv's default when UV_THREADPOOL_SIZE is not set. */
 const DEFAULT_THREADPOOL_SIZE = 4;
 /** Hashes at once per pool thread when measuring the rate with the pool full. */
-const HASH_BURST_PER_THREAD = 4;
+const HASH_BURST_PER_THREAD = 8;
 /** Generous: each volunteer makes two requests, so a run ends within twice this even if the API stops answering. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -54,6 +54,10 @@ export async function runJoinBench(options: BenchOptions): Promise<BenchOutcome>
         `join: ${crowd.succeeded} of ${volunteers} joined and signed in, ${crowd.failed} failed, in ${crowd.seconds.toFixed(2)} s ` +
           `(${Math.round(joinsPerSecond)}/s; the hashes alone take ${hashFloorSeconds.toFixed(1)} s)`,
       );
+      progress(
+        `join: the event loop (API and crowd) was busy ${Math.round(crowd.eventLoopUtilization * 100)}% of that time; ` +
+          `timers ran up to ${crowd.eventLoopP99Ms.toFixed(1)} ms late (p99)`,
+      );
       for (const failure of crowd.failures) progress(`join: FAILED: ${failure}`);
 
       const problems = await verifyCrowd(owner, invite.id, crowd.emails);
@@ -72,6 +76,8 @@ export async function runJoinBench(options: BenchOptions): Promise<BenchOutcome>
         hash_ms: rounded(hashing.medianMs),
         hashes_per_s: Math.round(hashing.perSecond),
         uv_threadpool_size: threadPoolSize,
+        event_loop_utilization: rounded(crowd.eventLoopUtilization),
+        event_loop_p99_ms: rounded(crowd.eventLoopP99Ms),
         verified,
       };
       progress(

@@ -1,5 +1,6 @@
 import type { Agent } from 'node:http';
 import { sessionCookieOf } from '../shared/api-session.js';
+import { startEventLoopDelay } from '../shared/event-loop-delay.js';
 import { sendJson, type JsonResponse } from '../shared/http-json.js';
 import { progress } from '../shared/progress.js';
 
@@ -26,6 +27,10 @@ export interface CrowdResult {
   readonly failed: number;
   /** From the first request to the last answer. */
   readonly seconds: number;
+  /** Share of that time the event loop (the API's, which the crowd's requests share) was busy, 0 to 1. */
+  readonly eventLoopUtilization: number;
+  /** How late the event loop ran timers, p99 ms: what any other request or socket waited behind the crowd. */
+  readonly eventLoopP99Ms: number;
   /** Every volunteer's email, joined or not: for the check against the people list. */
   readonly emails: readonly string[];
 }
@@ -85,6 +90,8 @@ export async function runCrowd(plan: CrowdPlan): Promise<CrowdResult> {
     () => progress(`join: ${joined} of ${plan.volunteers} joined, ${totalMs.length} signed in, ${failed} failed`),
     PROGRESS_INTERVAL_MS,
   );
+  const eventLoopDelay = startEventLoopDelay();
+  const eventLoopBefore = performance.eventLoopUtilization();
   const startedAt = performance.now();
   try {
     await Promise.all(
@@ -96,5 +103,7 @@ export async function runCrowd(plan: CrowdPlan): Promise<CrowdResult> {
     clearInterval(ticker);
   }
   const seconds = (performance.now() - startedAt) / 1000;
-  return { joinMs, signInMs, totalMs, succeeded: totalMs.length, failures, failed, seconds, emails };
+  const eventLoopUtilization = performance.eventLoopUtilization(eventLoopBefore).utilization;
+  const eventLoopP99Ms = eventLoopDelay();
+  return { joinMs, signInMs, totalMs, succeeded: totalMs.length, failures, failed, seconds, eventLoopUtilization, eventLoopP99Ms, emails };
 }
