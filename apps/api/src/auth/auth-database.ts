@@ -7,11 +7,11 @@ import { dirname } from 'node:path';
  * token hashes. Back it up with the log; losing it only means people set new
  * passwords and sign in again.
  */
-export function openAuthDatabase(path: string): Database.Database {
+export function openAuthDatabase(path: string, synchronous: 'NORMAL' | 'FULL' = 'FULL'): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
   db.exec(`
     -- email is reserved here first (UNIQUE), then the PersonJoined event is written: two

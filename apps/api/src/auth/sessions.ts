@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { AUTH_DB } from '../infrastructure/tokens.js';
+import { SESSIONS_DB } from '../infrastructure/tokens.js';
 
 /** Signed-in sessions end after this long without a request ... */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -20,7 +20,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('bas
 export class Sessions {
   private readonly sql;
 
-  constructor(@Inject(AUTH_DB) db: Database.Database) {
+  constructor(@Inject(SESSIONS_DB) db: Database.Database) {
     this.sql = {
       insert: db.prepare('INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)'),
       find: db.prepare<[string], { person_id: string; created_at: number; last_seen_at: number }>(

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Metrics, METRICS } from '../metrics/metrics.js';
 import { meteredEventStore } from './metered-event-store.js';
-import { AUTH_DB, EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from './tokens.js';
+import { AUTH_DB, EVENT_STORE, PROJECTIONS, READ_MODEL_DB, SESSIONS_DB } from './tokens.js';
 import { openAuthDatabase } from '../auth/auth-database.js';
 
 const SQLITE_STORE = Symbol('SQLITE_STORE');
@@ -24,6 +24,7 @@ const SQLITE_STORE = Symbol('SQLITE_STORE');
     { provide: EVENT_STORE, inject: [SQLITE_STORE, METRICS], useFactory: meteredEventStore },
     { provide: READ_MODEL_DB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openReadModelDatabase(config.readModelPath) },
     { provide: AUTH_DB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openAuthDatabase(config.authPath) },
+    { provide: SESSIONS_DB, inject: [APP_CONFIG, AUTH_DB], useFactory: (config: AppConfig) => openAuthDatabase(config.authPath, 'NORMAL') },
     {
       provide: PROJECTIONS,
       inject: [EVENT_STORE, READ_MODEL_DB],
@@ -33,7 +34,7 @@ const SQLITE_STORE = Symbol('SQLITE_STORE');
       },
     },
   ],
-  exports: [METRICS, EVENT_STORE, READ_MODEL_DB, AUTH_DB, PROJECTIONS],
+  exports: [METRICS, EVENT_STORE, READ_MODEL_DB, AUTH_DB, SESSIONS_DB, PROJECTIONS],
 })
 export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
@@ -41,6 +42,7 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     @Inject(SQLITE_STORE) private readonly store: SqliteEventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(AUTH_DB) private readonly auth: Database.Database,
+    @Inject(SESSIONS_DB) private readonly sessions: Database.Database,
   ) {}
 
   onModuleInit(): void {
@@ -51,6 +53,7 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     await this.projections.stop();
     await this.store.close();
     this.readModels.close();
+    this.sessions.close();
     this.auth.close();
   }
 }

@@ -7,7 +7,10 @@ import { Credentials } from '../auth/credentials.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
-import { READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { AUTH_DB, READ_MODEL_DB } from '../infrastructure/tokens.js';
+
+/** Rolls the reservation transaction back when the link is used up. */
+const USED_UP = new Error('invite used up');
 import { JoinThroughInviteCommand } from './invite.commands.js';
 import { InviteLookup } from './invite-lookup.js';
 import { InviteTokens } from './invite-tokens.js';
@@ -28,6 +31,7 @@ export class JoinThroughInviteHandler implements ICommandHandler<JoinThroughInvi
     private readonly credentials: Credentials,
     private readonly hasher: PasswordHasher,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(AUTH_DB) private readonly auth: Database.Database,
   ) {}
 
   async execute({ token, personId, request, envelope }: JoinThroughInviteCommand): Promise<CommandOutcome> {
@@ -39,12 +43,21 @@ export class JoinThroughInviteHandler implements ICommandHandler<JoinThroughInvi
     }
     const organization = findOrganization(this.readModels)!;
     const passwordHash = await this.hasher.hash(request.password);
-    const reserved = this.credentials.reserve(personId, request.email, passwordHash);
-    if (!reserved.ok) return { ok: false, rejection: { code: 'conflict', message: 'Someone has already joined with that email; sign in instead', field: 'email' } };
-    if (!this.tokens.claimUse(invite.id)) {
-      this.credentials.release(personId);
-      return { ok: false, rejection: { code: 'gone', message: 'This invite link has been used as many times as it allows. Ask your organizer for a new one.' } };
+    // Email and one use, reserved together in one transaction (one fsync), or neither.
+    const reservation = this.auth.transaction((): 'reserved' | 'email-taken' | 'used-up' => {
+      if (!this.credentials.reserve(personId, request.email, passwordHash).ok) return 'email-taken';
+      if (this.tokens.claimUse(invite.id)) return 'reserved';
+      throw USED_UP;
+    });
+    let reserved: ReturnType<typeof reservation>;
+    try {
+      reserved = reservation();
+    } catch (error) {
+      if (error !== USED_UP) throw error;
+      reserved = 'used-up';
     }
+    if (reserved === 'email-taken') return { ok: false, rejection: { code: 'conflict', message: 'Someone has already joined with that email; sign in instead', field: 'email' } };
+    if (reserved === 'used-up') return { ok: false, rejection: { code: 'gone', message: 'This invite link has been used as many times as it allows. Ask your organizer for a new one.' } };
     const outcome = await this.executor.execute({
       stream: personStream(personId),
       decider: personDecider,

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toIsoWithOffset } from './local-date-time';
 
-const zone = process.env.TZ;
-afterEach(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
+// Node reads TZ afresh when it changes, so one process can stand in several zones.
+afterEach(() => vi.unstubAllEnvs());
 
 describe('toIsoWithOffset', () => {
   it("keeps the wall time picked and adds the reader's offset on that date (DST included)", () => {
-    process.env.TZ = 'America/New_York';
+    vi.stubEnv('TZ', 'America/New_York');
     expect(toIsoWithOffset('2025-07-04T18:30')).toBe('2025-07-04T18:30:00-04:00');
     expect(toIsoWithOffset('2025-01-04T18:30')).toBe('2025-01-04T18:30:00-05:00');
-    process.env.TZ = 'Asia/Kolkata';
+    vi.stubEnv('TZ', 'Asia/Kolkata');
     expect(toIsoWithOffset('2025-01-04T18:30')).toBe('2025-01-04T18:30:00+05:30');
   });
 

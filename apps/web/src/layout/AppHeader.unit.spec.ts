@@ -30,4 +30,24 @@ describe('AppHeader', () => {
     expect(live).toContain('<span data-testid="connection">live</span>');
     expect(down).toContain('<span data-testid="connection">reconnecting</span>');
   });
+
+  it('gives staff and auditors Campaigns, Event log and People', () => {
+    for (const role of ['owner', 'admin', 'auditor'] as const) {
+      const { body } = render(AppHeader, {
+        props: { session: { ...session, person: { ...session.person, role } }, route: { name: 'people' }, connection: 'live', onSignOut: () => {} },
+      });
+      expect(body).toMatch(/<a href="#\/people" aria-current="page">People<\/a>/);
+      expect(body).toContain('>Campaigns</a>');
+      expect(body).toContain('>Event log</a>');
+    }
+  });
+
+  it('gives a volunteer their home and nothing else', () => {
+    const volunteer = { ...session, person: { ...session.person, role: 'volunteer' as const } };
+    const { body } = render(AppHeader, { props: { session: volunteer, route: { name: 'home' }, connection: 'live', onSignOut: () => {} } });
+    expect(body).toMatch(/<a href="#\/home" aria-current="page">Home<\/a>/);
+    expect(body).not.toContain('Campaigns');
+    expect(body).not.toContain('Event log');
+    expect(body).not.toContain('People');
+  });
 });

@@ -35,4 +35,9 @@ describe('SignInScreen', () => {
     expect(body).toMatch(/id="sign-in-password"[^>]*type="password"/);
     expect(body).toMatch(/<button type="submit"[^>]*>Sign in<\/button>/);
   });
+
+  it('says why when the server signed the person out, and nothing after a chosen sign-out', () => {
+    expect(render(SignInScreen, { props: { reason: 'You were signed out.' } }).body).toMatch(/role="alert"[^>]*>You were signed out.<\/p>/);
+    expect(render(SignInScreen).body).not.toContain('signed out');
+  });
 });
