@@ -25,21 +25,23 @@ export type PeopleList = z.infer<typeof PeopleList>;
 export const ChangeRoleRequest = z.strictObject({ role: Role, expectedRevision: z.number().int().min(0).optional() });
 export type ChangeRoleRequest = z.infer<typeof ChangeRoleRequest>;
 
+const ExpiresAt = z.iso.datetime({ offset: true, message: 'must be an ISO date and time with an offset' });
+
 /** Volunteers arrive in crowds through one link; admins and auditors are invited by name. */
 export const CreateInviteRequest = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('volunteer'),
-    campaignId: z.uuid().optional(),
+    campaignId: z.uuid('must be a campaign id').optional(),
     /** ISO time; default: 7 days from now. */
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    expiresAt: ExpiresAt.optional(),
     /** Default: unlimited. */
-    maxUses: z.number().int().min(1).max(100_000).optional(),
+    maxUses: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000').optional(),
   }),
   z.strictObject({
     kind: z.literal('named'),
-    role: z.enum(['admin', 'auditor']),
+    role: z.enum(['admin', 'auditor'], 'must be admin or auditor'),
     email: Email,
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    expiresAt: ExpiresAt.optional(),
   }),
 ]);
 export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
