@@ -8,8 +8,9 @@ describe('signing in', () => {
   let app: TestApp;
   let owner: Member;
   let http: ReturnType<typeof request>;
-  const clock = testClock();
+  let clock: ReturnType<typeof testClock>;
   beforeEach(async () => {
+    clock = testClock();
     app = await startTestApp({}, undefined, clock);
     http = request(app.app.getHttpServer());
     owner = await ownerOf(app);
@@ -46,6 +47,23 @@ describe('signing in', () => {
       await behindProxy.close();
     }
   }, 120_000);
+
+  it('ends sessions after 12 idle hours, and after 14 days however active', async () => {
+    await http.get('/api/session').set('cookie', owner.cookie).expect(200);
+    clock.advance(11 * 60 * 60 * 1000);
+    await http.get('/api/session').set('cookie', owner.cookie).expect(200);
+    clock.advance(11 * 60 * 60 * 1000);
+    await http.get('/api/session').set('cookie', owner.cookie).expect(200);
+    clock.advance(13 * 60 * 60 * 1000);
+    await http.get('/api/session').set('cookie', owner.cookie).expect(401);
+    const fresh = await http.post('/api/session').send({ email: owner.email, password: owner.password }).expect(200);
+    const cookie = fresh.headers['set-cookie']![0]!.split(';')[0]!;
+    // Used every 11 hours, it stays alive until 14 days (336 h) after sign-in, and not after.
+    for (let hours = 11; hours <= 341; hours += 11) {
+      clock.advance(11 * 60 * 60 * 1000);
+      await http.get('/api/session').set('cookie', cookie).expect(hours <= 336 ? 200 : 401);
+    }
+  });
 
   it('refuses a tampered or unknown session cookie, and cross-site writes', async () => {
     const [name, value] = owner.cookie.split('=') as [string, string];

@@ -9,8 +9,9 @@ describe('invitations', () => {
   let app: TestApp;
   let owner: Member;
   let http: ReturnType<typeof request>;
-  const clock = testClock();
+  let clock: ReturnType<typeof testClock>;
   beforeEach(async () => {
+    clock = testClock();
     app = await startTestApp({}, undefined, clock);
     http = request(app.app.getHttpServer());
     owner = await ownerOf(app);
