@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiProcess } from './api-process.js';
 import { chromiumLaunchOptions } from './chromium.js';
+import { createOrganizationIn } from './first-run-in-browser.js';
 
 const OUTPUT = fileURLToPath(new URL('../test-results/', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'textbank-browser-'));
@@ -27,14 +28,7 @@ afterAll(async () => {
 describe('in a real browser', () => {
   it('first-run setup, then a campaign created in one browser appears in the event log of another without reload', async () => {
     const admin = await (await browser.newContext()).newPage();
-    await admin.goto(api.url);
-    await admin.getByRole('heading', { name: /Create your organization/i }).waitFor();
-    await admin.getByLabel('Organization name').fill(owner.organization);
-    await admin.getByLabel('Your name').fill(owner.name);
-    await admin.getByLabel('Email').fill(owner.email);
-    await admin.getByLabel('Password').fill(owner.password);
-    await admin.getByRole('button', { name: 'Create organization' }).click();
-    await admin.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await createOrganizationIn(admin, api.url, owner);
 
     // A second browser (its own cookies) signs in and watches the event log.
     const auditor = await (await browser.newContext()).newPage();

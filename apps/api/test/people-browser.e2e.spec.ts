@@ -6,6 +6,7 @@ import { chromium, devices, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiProcess } from './api-process.js';
 import { chromiumLaunchOptions } from './chromium.js';
+import { createOrganizationIn } from './first-run-in-browser.js';
 
 const OUTPUT = fileURLToPath(new URL('../test-results/', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'textbank-people-'));
@@ -27,12 +28,7 @@ afterAll(async () => {
 describe('invitations in a real browser', () => {
   it('an admin shares a volunteer link; a phone joins through it; the people page shows the newcomer without reload', async () => {
     const admin = await (await browser.newContext()).newPage();
-    await admin.goto(api.url);
-    await admin.getByLabel('Organization name').fill(owner.organization);
-    await admin.getByLabel('Your name').fill(owner.name);
-    await admin.getByLabel('Email').fill(owner.email);
-    await admin.getByLabel('Password').fill(owner.password);
-    await admin.getByRole('button', { name: 'Create organization' }).click();
+    await createOrganizationIn(admin, api.url, owner);
     await admin.getByRole('link', { name: 'People' }).click();
     await admin.getByRole('heading', { name: 'People' }).waitFor();
     await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('live');

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CampaignList, CampaignView, CommandAccepted, CreateCampaignRequest, UpdateCampaignRequest } from '@textbank/contracts';
 import { newEventId } from '@textbank/event-store';
@@ -9,9 +8,8 @@ import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Access, READERS, STAFF } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import type { CommandOutcome } from '../commands/command-outcome.js';
+import { CommandDispatch } from '../commands/command-dispatch.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
-import { acceptedOrThrow } from '../http/command-response.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { ChangeCampaignDetailsCommand } from './change-campaign-details/change-campaign-details.command.js';
 import { CreateCampaignCommand } from './create-campaign/create-campaign.command.js';
@@ -26,7 +24,7 @@ class CampaignListDto extends createZodDto(CampaignList) {}
 @Controller('campaigns')
 export class CampaignsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly dispatch: CommandDispatch,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -56,13 +54,7 @@ export class CampaignsController {
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async create(@Body() body: CreateCampaignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
     const id = newEventId();
-    const envelope = envelopeFrom(request, principal, this.clock());
-    const outcome = await this.commandBus.execute<CreateCampaignCommand, CommandOutcome>(
-      new CreateCampaignCommand(id, principal.organization.id, body, envelope),
-    );
-    const accepted = acceptedOrThrow(outcome, id);
-    await this.projections.waitFor(BigInt(accepted.position));
-    return accepted;
+    return this.dispatch.accepted(new CreateCampaignCommand(id, principal.organization.id, body, envelopeFrom(request, principal, this.clock())), id);
   }
 
   @Patch(':id')
@@ -75,11 +67,6 @@ export class CampaignsController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
   ) {
-    const outcome = await this.commandBus.execute<ChangeCampaignDetailsCommand, CommandOutcome>(
-      new ChangeCampaignDetailsCommand(id, body, envelopeFrom(request, principal, this.clock())),
-    );
-    const accepted = acceptedOrThrow(outcome, id);
-    await this.projections.waitFor(BigInt(accepted.position));
-    return accepted;
+    return this.dispatch.accepted(new ChangeCampaignDetailsCommand(id, body, envelopeFrom(request, principal, this.clock())), id);
   }
 }

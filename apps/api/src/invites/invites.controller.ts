@@ -10,9 +10,8 @@ import { createZodDto, ZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
 import { Access, STAFF } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import type { CommandOutcome } from '../commands/command-outcome.js';
+import { CommandDispatch } from '../commands/command-dispatch.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
-import { acceptedOrThrow } from '../http/command-response.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import type { InviteOutcome } from './create-invite.handler.js';
 import { CreateInviteCommand, RevokeInviteCommand } from './invite.commands.js';
@@ -27,6 +26,7 @@ class CommandAcceptedDto extends createZodDto(CommandAccepted) {}
 export class InvitesController {
   constructor(
     private readonly commandBus: CommandBus,
+    private readonly dispatch: CommandDispatch,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -50,20 +50,14 @@ export class InvitesController {
     const id = newEventId();
     const envelope = envelopeFrom(request, principal, this.clock());
     const outcome = await this.commandBus.execute<CreateInviteCommand, InviteOutcome>(new CreateInviteCommand(id, principal.organization.id, body, envelope));
-    const accepted = acceptedOrThrow(outcome, id);
-    await this.projections.waitFor(BigInt(accepted.position));
+    const accepted = await this.dispatch.readable(outcome, id);
     return { ...accepted, token: outcome.token!, path: `/#/join/${outcome.token}` };
   }
 
   @Delete(':id')
   @Access(...STAFF)
   @ApiOkResponse({ type: CommandAcceptedDto })
-  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    const outcome = await this.commandBus.execute<RevokeInviteCommand, CommandOutcome>(
-      new RevokeInviteCommand(id, envelopeFrom(request, principal, this.clock())),
-    );
-    const accepted = acceptedOrThrow(outcome, id);
-    await this.projections.waitFor(BigInt(accepted.position));
-    return accepted;
+  revoke(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    return this.dispatch.accepted(new RevokeInviteCommand(id, envelopeFrom(request, principal, this.clock())), id);
   }
 }

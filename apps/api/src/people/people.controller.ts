@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChangeRoleRequest, CommandAccepted, PeopleList } from '@textbank/contracts';
 import type { ChangeRole, ReinstatePerson, SuspendPerson } from '@textbank/domain';
@@ -10,9 +9,8 @@ import { createZodDto } from 'nestjs-zod';
 import { Access, READERS, STAFF } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Sessions } from '../auth/sessions.js';
-import type { CommandOutcome } from '../commands/command-outcome.js';
+import { CommandDispatch } from '../commands/command-dispatch.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
-import { acceptedOrThrow } from '../http/command-response.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { ManagePersonCommand } from './manage-person.command.js';
 
@@ -25,7 +23,7 @@ class CommandAcceptedDto extends createZodDto(CommandAccepted) {}
 @Controller('people')
 export class PeopleController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly dispatch: CommandDispatch,
     private readonly sessions: Sessions,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
@@ -65,7 +63,7 @@ export class PeopleController {
     return this.manage(request, principal, (by, now): ReinstatePerson => ({ type: 'ReinstatePerson', personId: id, by, now }));
   }
 
-  private async manage(
+  private manage(
     request: Request,
     principal: Principal,
     make: (by: { personId: string; role: Principal['person']['role'] }, now: string) => ChangeRole | SuspendPerson | ReinstatePerson,
@@ -73,9 +71,6 @@ export class PeopleController {
   ) {
     const envelope = envelopeFrom(request, principal, this.clock());
     const command = make({ personId: principal.person.id, role: principal.person.role }, envelope.now.toISOString());
-    const outcome = await this.commandBus.execute<ManagePersonCommand, CommandOutcome>(new ManagePersonCommand(command, envelope, expectedRevision));
-    const accepted = acceptedOrThrow(outcome, command.personId);
-    await this.projections.waitFor(BigInt(accepted.position));
-    return accepted;
+    return this.dispatch.accepted(new ManagePersonCommand(command, envelope, expectedRevision), command.personId);
   }
 }
