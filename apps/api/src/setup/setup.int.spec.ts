@@ -23,6 +23,22 @@ describe('first-run setup and sessions', () => {
     await http.post('/api/setup').send({ ...OWNER, email: 'other@example.org' }).expect(409);
   });
 
+  it('behind TLS, uses a __Host- cookie: Secure, path /, no domain', async () => {
+    const tls = await startTestApp({ cookieSecure: true });
+    try {
+      const response = await request(tls.app.getHttpServer()).post('/api/setup').send(OWNER).expect(201);
+      const cookie = response.headers['set-cookie']![0]!;
+      expect(cookie).toMatch(/^__Host-textbank_session=[\w-]{43};/);
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; Path=\//);
+      expect(cookie).not.toMatch(/Domain=/i);
+      await request(tls.app.getHttpServer()).get('/api/session').set('cookie', cookie.split(';')[0]!).expect(200);
+      await request(tls.app.getHttpServer()).get('/api/session').set('cookie', `textbank_session=${cookie.split(';')[0]!.split('=')[1]}`).expect(401);
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('records who did it but never the password', async () => {
     const cookie = cookieHeaderOf(await http.post('/api/setup').send(OWNER).expect(201));
     const log = await http.get('/api/events').set('cookie', cookie).expect(200);
