@@ -1,29 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type ApiProcess } from './api-process.js';
-import { chromiumLaunchOptions } from './chromium.js';
+import type { ApiProcess } from './api-process.js';
+import { OUTPUT, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { createOrganizationIn } from './first-run-in-browser.js';
 
-const OUTPUT = fileURLToPath(new URL('../test-results/', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'textbank-browser-'));
 const owner = { organization: 'Eastside Tenants Union', name: 'Rosa Organizer', email: 'rosa@example.org', password: 'solidarity forever 1912' };
+let harness: BrowserHarness;
 let api: ApiProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  api = await startApi(dataDir);
-  browser = await chromium.launch(chromiumLaunchOptions());
+  harness = await startBrowserHarness('browser');
+  ({ api, browser } = harness);
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => harness?.stop());
 
 describe('in a real browser', () => {
   it('first-run setup, then a campaign created in one browser appears in the event log of another without reload', async () => {

@@ -1,29 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, devices, type Browser } from 'playwright-core';
+import { devices, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type ApiProcess } from './api-process.js';
-import { chromiumLaunchOptions } from './chromium.js';
+import type { ApiProcess } from './api-process.js';
+import { OUTPUT, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { createOrganizationIn } from './first-run-in-browser.js';
 
-const OUTPUT = fileURLToPath(new URL('../test-results/', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'textbank-people-'));
 const owner = { organization: 'Northside Nurses Union', name: 'Grace Organizer', email: 'grace@example.org', password: 'we make the road by walking' };
+let harness: BrowserHarness;
 let api: ApiProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  api = await startApi(dataDir);
-  browser = await chromium.launch(chromiumLaunchOptions());
+  harness = await startBrowserHarness('people');
+  ({ api, browser } = harness);
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => harness?.stop());
 
 describe('invitations in a real browser', () => {
   it('an admin shares a volunteer link; a phone joins through it; the people page shows the newcomer without reload', async () => {

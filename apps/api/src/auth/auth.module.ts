@@ -5,13 +5,14 @@ import { Authenticator } from './authenticator.js';
 import { Credentials } from './credentials.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionController } from './session.controller.js';
+import { SessionStarter } from './session-starter.js';
 import { Sessions } from './sessions.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
 @Global()
 @Module({
   controllers: [SessionController],
-  providers: [Sessions, Credentials, PasswordHasher, SignInThrottle, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [Sessions, Credentials, PasswordHasher, Authenticator],
+  providers: [Sessions, SessionStarter, Credentials, PasswordHasher, SignInThrottle, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [Sessions, SessionStarter, Credentials, PasswordHasher, Authenticator],
 })
 export class AuthModule {}

@@ -1,22 +1,19 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiGoneResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InvitePreview, JoinRequest } from '@textbank/contracts';
 import { newEventId } from '@textbank/event-store';
-import { findCampaign, findOrganization, findPerson, type ProjectionRunner } from '@textbank/projections';
+import { findCampaign, findOrganization } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Access } from '../auth/access.decorator.js';
 import { SessionViewDto } from '../auth/dto.js';
-import { setSessionCookie } from '../auth/session-cookie.js';
-import { sessionViewOf } from '../auth/session-view.js';
-import { Sessions } from '../auth/sessions.js';
+import { SessionStarter } from '../auth/session-starter.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { rejectionToHttp } from '../http/command-response.js';
-import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { CLOCK, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { JoinThroughInviteCommand } from './invite.commands.js';
 import { InviteLookup } from './invite-lookup.js';
 
@@ -30,10 +27,8 @@ export class JoinController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly lookup: InviteLookup,
-    private readonly sessions: Sessions,
-    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    private readonly sessionStarter: SessionStarter,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -62,10 +57,6 @@ export class JoinController {
     const envelope = envelopeFrom(request, { person: { id: personId, name: body.name } }, this.clock());
     const outcome = await this.commandBus.execute<JoinThroughInviteCommand, CommandOutcome>(new JoinThroughInviteCommand(token, personId, body, envelope));
     if (!outcome.ok) throw rejectionToHttp(outcome.rejection);
-    const person = (await this.projections.waitFor(outcome.position)) ? findPerson(this.readModels, personId) : undefined;
-    const organization = findOrganization(this.readModels);
-    if (!person || !organization) throw new ServiceUnavailableException('You have joined; sign in in a moment');
-    setSessionCookie(response, this.sessions.create(personId), this.config.cookieSecure);
-    return sessionViewOf({ person, organization });
+    return this.sessionStarter.startAfter(outcome.position, personId, response);
   }
 }

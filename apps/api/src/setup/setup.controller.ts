@@ -1,22 +1,19 @@
-import { Body, Controller, Get, Inject, Post, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SetupOrganizationRequest, SetupStatus } from '@textbank/contracts';
 import { newEventId } from '@textbank/event-store';
-import { findOrganization, findPerson, hasOwner, type ProjectionRunner } from '@textbank/projections';
+import { hasOwner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Access } from '../auth/access.decorator.js';
 import { SessionViewDto } from '../auth/dto.js';
-import { setSessionCookie } from '../auth/session-cookie.js';
-import { sessionViewOf } from '../auth/session-view.js';
-import { Sessions } from '../auth/sessions.js';
+import { SessionStarter } from '../auth/session-starter.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { rejectionToHttp } from '../http/command-response.js';
-import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { CLOCK, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { SetUpOrganizationCommand } from './set-up-organization.command.js';
 
 class SetupOrganizationDto extends createZodDto(SetupOrganizationRequest) {}
@@ -27,10 +24,8 @@ class SetupStatusDto extends createZodDto(SetupStatus) {}
 export class SetupController {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly sessions: Sessions,
-    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    private readonly sessionStarter: SessionStarter,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,11 +47,6 @@ export class SetupController {
       new SetUpOrganizationCommand(body, newEventId(), personId, envelope),
     );
     if (!outcome.ok) throw rejectionToHttp(outcome.rejection);
-    const person = (await this.projections.waitFor(outcome.position)) ? findPerson(this.readModels, personId) : undefined;
-    const organization = findOrganization(this.readModels);
-    // Recorded, but the read models lag (a rebuild is running): signing in shortly will work.
-    if (!person || !organization) throw new ServiceUnavailableException('Your organization is created; sign in in a moment');
-    setSessionCookie(response, this.sessions.create(personId), this.config.cookieSecure);
-    return sessionViewOf({ person, organization });
+    return this.sessionStarter.startAfter(outcome.position, personId, response);
   }
 }

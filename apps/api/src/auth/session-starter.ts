@@ -1,0 +1,32 @@
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import type { SessionView } from '@textbank/contracts';
+import { findOrganization, findPerson, type ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import type { Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { setSessionCookie } from './session-cookie.js';
+import { sessionViewOf } from './session-view.js';
+import { Sessions } from './sessions.js';
+
+/** Signs in someone who has just become a member (first-run setup, joining through an invite). */
+@Injectable()
+export class SessionStarter {
+  constructor(
+    private readonly sessions: Sessions,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Once the read models show the person (their join at `position`), a session cookie and the session's view. */
+  async startAfter(position: bigint, personId: string, response: Response): Promise<SessionView> {
+    const person = (await this.projections.waitFor(position)) ? findPerson(this.readModels, personId) : undefined;
+    const organization = findOrganization(this.readModels);
+    // Recorded, but the read models lag (a rebuild is running): signing in shortly will work.
+    if (!person || !organization) throw new ServiceUnavailableException('You are in; sign in again in a moment');
+    setSessionCookie(response, this.sessions.create(personId, this.clock().getTime()), this.config.cookieSecure);
+    return sessionViewOf({ person, organization });
+  }
+}
