@@ -35,20 +35,17 @@ export class SessionController {
   async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const address = request.ip ?? 'unknown';
     const now = this.clock().getTime();
-    const wait = this.throttle.retryAfter(body.email, address, now);
-    if (wait > 0) {
-      response.setHeader('Retry-After', String(wait));
-      throw new HttpException(`Too many failed sign-ins; try again in ${wait} s`, HttpStatus.TOO_MANY_REQUESTS);
+    const attempt = this.throttle.attempt(body.email, address, now);
+    if (!attempt.allowed) {
+      response.setHeader('Retry-After', String(attempt.retryAfterSeconds));
+      throw new HttpException(`Too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`, HttpStatus.TOO_MANY_REQUESTS);
     }
     const person = findPersonByEmail(this.readModels, body.email);
     const organization = findOrganization(this.readModels);
     const hash = (person && this.credentials.hashOf(person.id)) ?? (await this.hasher.decoyHash());
     const valid = await this.hasher.verify(hash, body.password);
-    if (!valid || !person || !organization || person.status !== 'active') {
-      this.throttle.recordFailure(body.email, address, now);
-      throw new UnauthorizedException('Wrong email or password');
-    }
-    this.throttle.recordSuccess(body.email);
+    if (!valid || !person || !organization || person.status !== 'active') throw new UnauthorizedException('Wrong email or password');
+    attempt.succeeded();
     setSessionCookie(response, this.sessions.create(person.id, now), this.config.cookieSecure);
     return sessionViewOf({ person, organization });
   }

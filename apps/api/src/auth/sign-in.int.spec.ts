@@ -29,6 +29,36 @@ describe('signing in', () => {
     await http.post('/api/session').send({ email: owner.email, password: owner.password }).expect(200);
   });
 
+  it('counts guesses sent all at once before any hash is checked', async () => {
+    const verify = vi.spyOn(app.app.get(PasswordHasher), 'verify');
+    const statuses = (await Promise.all(Array.from({ length: 60 }, (_, i) => http.post('/api/session').send({ email: owner.email, password: `burst ${i}` })))).map(
+      (r) => r.status,
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50);
+    expect(verify).toHaveBeenCalledTimes(10);
+  });
+
+  it('an attacker elsewhere cannot lock the real user out of an address they signed in from before', async () => {
+    const behindProxy = await startTestApp({ trustProxy: 1 }, undefined, clock);
+    try {
+      const proxied = request(behindProxy.app.getHttpServer());
+      const target = await ownerOf(behindProxy);
+      const home = '192.0.2.10';
+      await proxied.post('/api/session').set('X-Forwarded-For', home).send({ email: target.email, password: target.password }).expect(200);
+      for (let minute = 0; minute < 12; minute++) {
+        for (let i = 0; i < 10; i++) {
+          await proxied.post('/api/session').set('X-Forwarded-For', `203.0.113.${minute * 10 + i}`).send({ email: target.email, password: 'guess' });
+        }
+        clock.advance(61_000);
+      }
+      await proxied.post('/api/session').set('X-Forwarded-For', '198.51.100.7').send({ email: target.email, password: target.password }).expect(429);
+      await proxied.post('/api/session').set('X-Forwarded-For', home).send({ email: target.email, password: target.password }).expect(200);
+    } finally {
+      await behindProxy.close();
+    }
+  }, 120_000);
+
   it('caps guesses at about 100 an hour per account, however many addresses they come from', async () => {
     const behindProxy = await startTestApp({ trustProxy: 1 }, undefined, clock);
     try {
