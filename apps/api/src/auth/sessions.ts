@@ -10,7 +10,12 @@ export const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often per session, not on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** The stored form of a session token; also names its sockets' room. */
+export const sessionDigest = (token: string) => createHash('sha256').update(token).digest('base64url');
+const digest = sessionDigest;
+
+/** A session (by digest) or all of a person's sessions ended: their sockets must close too. */
+export type SessionsEnded = { readonly digest: string } | { readonly personId: string };
 
 /**
  * Server-side sessions. The browser holds a random token; only its SHA-256
@@ -19,6 +24,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('bas
 @Injectable()
 export class Sessions {
   private readonly sql;
+  private readonly endedListeners = new Set<(ended: SessionsEnded) => void>();
 
   constructor(@Inject(SESSIONS_DB) db: Database.Database) {
     this.sql = {
@@ -47,7 +53,8 @@ export class Sessions {
     const row = this.sql.find.get(hash);
     if (!row) return undefined;
     if (now - row.last_seen_at > SESSION_IDLE_MS || now - row.created_at > SESSION_ABSOLUTE_MS) {
-      this.end(token);
+      // Forgotten quietly: the gateway's sweep (or the sync that found it) closes its sockets.
+      this.sql.end.run(hash);
       return undefined;
     }
     if (now - row.last_seen_at > TOUCH_EVERY_MS) this.sql.touch.run(now, hash);
@@ -56,10 +63,21 @@ export class Sessions {
 
   end(token: string): void {
     this.sql.end.run(digest(token));
+    this.announce({ digest: digest(token) });
   }
 
   endAllFor(personId: string): void {
     this.sql.endAll.run(personId);
+    this.announce({ personId });
+  }
+
+  onEnded(listener: (ended: SessionsEnded) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  private announce(ended: SessionsEnded): void {
+    for (const listener of this.endedListeners) listener(ended);
   }
 
   /** When each person last made a request (to the minute), from their live sessions. */

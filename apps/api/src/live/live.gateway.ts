@@ -18,7 +18,7 @@ import type { Request } from 'express';
 import type { Server, Socket } from 'socket.io';
 import { READERS } from '../auth/access.decorator.js';
 import { Authenticator } from '../auth/authenticator.js';
-import { Sessions } from '../auth/sessions.js';
+import { sessionDigest, Sessions } from '../auth/sessions.js';
 import type { Principal } from '../auth/principal.js';
 import { sessionTokenFrom } from '../auth/session-cookie.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -26,10 +26,12 @@ import { eventLogSince } from '../event-log/read-event-log.js';
 import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { isCrossSite } from './same-origin.js';
-import { personRoom, roomOf, topicsOf } from './topic-rooms.js';
+import { personRoom, roomOf, sessionRoom, topicsOf } from './topic-rooms.js';
 
 type LiveSocket = Socket & { data: { principal?: Principal } };
 
+/** How often sockets are checked against their sessions (expiry, role, suspension). */
+const SWEEP_EVERY_MS = 30_000;
 /** Replayed changes per sync are bounded; a client further behind reloads its screen. */
 const REPLAY_LIMIT = 5000;
 
@@ -44,6 +46,8 @@ const REPLAY_LIMIT = 5000;
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
   @WebSocketServer() private readonly server: Server;
   private stopListening: (() => void) | undefined;
+  private stopSessions: (() => void) | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
   private organizationId: string | undefined;
 
   constructor(
@@ -57,6 +61,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ) {}
 
   afterInit(server: Server): void {
+    // Sockets live no longer than their session: sign-out and suspension close them at once,
+    // and a sweep closes those whose session expired or whose person changed.
+    this.stopSessions = this.sessions.onEnded((ended) => {
+      server.in('digest' in ended ? sessionRoom(ended.digest) : personRoom(ended.personId)).disconnectSockets(true);
+    });
+    this.sweepTimer = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
     server.engine.use(cookieParser());
     server.use((socket: LiveSocket, next) => {
       const principal = this.authenticator.authenticate(sessionTokenFrom(socket.request as Request, this.config.cookieSecure));
@@ -65,8 +75,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       next();
     });
     this.stopListening = this.projections.onChanges((changes, _position, resync) => {
-      if (resync) this.server.emit(SOCKET_EVENTS.resync);
-      else this.push(changes);
+      if (!resync) return this.push(changes);
+      // Caught up silently: nothing was pushed, and no suspension or role change was acted on.
+      this.sweep();
+      this.server.emit(SOCKET_EVENTS.resync);
     });
   }
 
@@ -74,7 +86,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.metrics.sockets.inc();
     // Each person's sockets share a room, so a suspension or role change can reach all of them.
     const principal = socket.data.principal;
-    if (principal) void socket.join(personRoom(principal.person.id));
+    if (principal) void socket.join([personRoom(principal.person.id), sessionRoom(sessionDigest(principal.sessionToken))]);
   }
 
   handleDisconnect(): void {
@@ -83,10 +95,30 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   onApplicationShutdown(): void {
     this.stopListening?.();
+    this.stopSessions?.();
+    clearInterval(this.sweepTimer);
+  }
+
+  /** Closes every socket whose session ended or whose person is no longer who it was at the handshake. */
+  private sweep(): void {
+    for (const socket of this.server.of('/').sockets.values() as IterableIterator<LiveSocket>) {
+      if (!this.stillValid(socket)) socket.disconnect(true);
+    }
+  }
+
+  private stillValid(socket: LiveSocket): boolean {
+    const known = socket.data.principal;
+    const current = known && this.authenticator.authenticate(known.sessionToken);
+    return !!current && current.person.role === known.person.role;
   }
 
   @SubscribeMessage('sync')
   async sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SyncReply> {
+    if (!this.stillValid(socket)) {
+      // After the answer has gone out: the client learns why before the socket closes.
+      setTimeout(() => socket.disconnect(true), 100);
+      return { ok: false, error: 'Your session has ended; sign in again' };
+    }
     const principal = socket.data.principal!;
     const request = SyncRequest.safeParse(body);
     if (!request.success) return { ok: false, error: request.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };

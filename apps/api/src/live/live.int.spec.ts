@@ -2,7 +2,7 @@ import type { Change } from '@textbank/contracts';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cookieHeaderOf, OWNER, startTestApp, type TestApp } from '../testing/test-app.spec-helpers.js';
+import { cookieHeaderOf, OWNER, startTestApp, testClock, type TestApp } from '../testing/test-app.spec-helpers.js';
 
 const connect = (app: TestApp, headers: Record<string, string>) =>
   io(app.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
@@ -98,6 +98,34 @@ describe('after a rebuild', () => {
       const again = await sync(socket, ['campaigns'], first.position!);
       expect(again.changes!.map((c) => (c.kind === 'campaign.upserted' ? c.payload.name : c.kind))).toEqual(['Before rebuild']);
       socket.disconnect();
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('sockets live no longer than their session', () => {
+  it('signing out closes that session’s sockets at once; an expired session’s next sync is refused', async () => {
+    const clock = testClock();
+    const app = await startTestApp({}, undefined, clock);
+    try {
+      const http = request(app.app.getHttpServer());
+      const setup = await http.post('/api/setup').send(OWNER).expect(201);
+      const cookie = cookieHeaderOf(setup);
+      const other = cookieHeaderOf(await http.post('/api/session').send({ email: OWNER.email, password: OWNER.password }).expect(200));
+      const leaving = connect(app, { cookie });
+      const staying = connect(app, { cookie: other });
+      await Promise.all([connected(leaving), connected(staying)]);
+      const closed = new Promise<number>((resolve) => {
+        const started = Date.now();
+        leaving.once('disconnect', () => resolve(Date.now() - started));
+      });
+      await http.delete('/api/session').set('cookie', cookie).expect(204);
+      expect(await closed).toBeLessThan(1000);
+      expect(staying.connected).toBe(true);
+      clock.advance(13 * 60 * 60 * 1000);
+      expect(await sync(staying, ['campaigns'], '0')).toMatchObject({ ok: false, error: expect.stringContaining('session') });
+      await expect.poll(() => staying.connected).toBe(false);
     } finally {
       await app.close();
     }

@@ -6,6 +6,9 @@ export const roomOf = (organizationId: string, topic: Topic | string) => `${orga
 /** Every socket of one person, whatever they follow. */
 export const personRoom = (personId: string) => `person:${personId}`;
 
+/** The sockets opened with one session (by its digest, never the token). */
+export const sessionRoom = (digest: string) => `session:${digest}`;
+
 /** The topics a change concerns: the list it belongs to, and the single campaign it is about. */
 export function topicsOf(change: Change): string[] {
   switch (change.kind) {
