@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AuthModule } from './auth/auth.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { requestForLog } from './http/log-redaction.js';
 import { CLOCK, type Clock } from './infrastructure/tokens.js';
 import { EventLogModule } from './event-log/event-log.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
@@ -35,6 +36,8 @@ export class AppModule {
               return id;
             },
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.body.password'],
+            // The default serializer's output, with invite tokens taken out of the path and params.
+            serializers: { req: requestForLog },
             autoLogging: { ignore: (request) => request.url === '/metrics' || request.url === '/api/health' },
           },
         }),
