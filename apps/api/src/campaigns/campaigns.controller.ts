@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CampaignList, CampaignView, CommandAccepted, CreateCampaignRequest, UpdateCampaignRequest } from '@textbank/contracts';
-import { newEventId } from '@textbank/event-store';
 import { findCampaign, listCampaigns, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
@@ -9,7 +8,7 @@ import { createZodDto } from 'nestjs-zod';
 import { Access, READERS, STAFF } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { CommandDispatch } from '../commands/command-dispatch.js';
-import { envelopeFrom } from '../commands/envelope-from-request.js';
+import { envelopeFrom, newIdFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { ChangeCampaignDetailsCommand } from './change-campaign-details/change-campaign-details.command.js';
 import { CreateCampaignCommand } from './create-campaign/create-campaign.command.js';
@@ -53,8 +52,9 @@ export class CampaignsController {
   @Access(...STAFF)
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async create(@Body() body: CreateCampaignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    const id = newEventId();
-    return this.dispatch.accepted(new CreateCampaignCommand(id, principal.organization.id, body, envelopeFrom(request, principal, this.clock())), id);
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const id = newIdFrom(envelope);
+    return this.dispatch.accepted(new CreateCampaignCommand(id, principal.organization.id, body, envelope), id);
   }
 
   @Patch(':id')

@@ -83,6 +83,23 @@ describe('campaigns over HTTP', () => {
     expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
+  it('a create retried with the same Idempotency-Key makes one campaign; the same key from someone else is their own', async () => {
+    const owner = await setUpOwner(app);
+    const key = '0195f5a0-2222-7000-8000-000000000002';
+    const first = await owner.post('/api/campaigns').set('Idempotency-Key', key).send({ name: 'Once only' }).expect(201);
+    const retry = await owner.post('/api/campaigns').set('Idempotency-Key', key).send({ name: 'Once only' }).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect((await owner.get('/api/campaigns')).body.campaigns).toHaveLength(1);
+    const log = await owner.get('/api/events?type=CampaignCreated').expect(200);
+    expect(log.body.entries).toHaveLength(1);
+    const invite = await owner.post('/api/invites').send({ kind: 'named', role: 'admin', email: 'second@example.org' }).expect(201);
+    const admin = request.agent(app.app.getHttpServer());
+    await admin.post(`/api/join/${invite.body.token}`).send({ name: 'Second Admin', email: 'second@example.org', password: 'another long password' }).expect(201);
+    const theirs = await admin.post('/api/campaigns').set('Idempotency-Key', key).send({ name: 'Theirs' }).expect(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    expect((await owner.get('/api/campaigns')).body.campaigns).toHaveLength(2);
+  });
+
   it('treats a retried request with the same Idempotency-Key as one command', async () => {
     const owner = await setUpOwner(app);
     const { body } = await owner.post('/api/campaigns').send({ name: 'Once' }).expect(201);

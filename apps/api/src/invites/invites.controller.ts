@@ -48,7 +48,8 @@ export class InvitesController {
   @ApiBody({ schema: z.toJSONSchema(CreateInviteRequest, { io: 'input' }) as object })
   async create(@Body(new ZodValidationPipe(CreateInviteRequest)) body: CreateInviteRequest, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<InviteCreated> {
     const id = newEventId();
-    const envelope = envelopeFrom(request, principal, this.clock());
+    // The link's secret is shown once: a repeated request makes a new invite rather than replaying one.
+    const envelope = envelopeFrom(request, principal, this.clock(), { honourKey: false });
     const outcome = await this.commandBus.execute<CreateInviteCommand, InviteOutcome>(new CreateInviteCommand(id, principal.organization.id, body, envelope));
     const accepted = await this.dispatch.readable(outcome, id);
     return { ...accepted, token: outcome.token!, path: `/#/join/${outcome.token}` };

@@ -54,7 +54,7 @@ export class JoinController {
   @ApiCreatedResponse({ type: SessionViewDto })
   async join(@Param('token') token: string, @Body() body: JoinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const personId = newEventId();
-    const envelope = envelopeFrom(request, { person: { id: personId, name: body.name } }, this.clock());
+    const envelope = envelopeFrom(request, { person: { id: personId, name: body.name } }, this.clock(), { honourKey: false });
     const outcome = await this.commandBus.execute<JoinThroughInviteCommand, CommandOutcome>(new JoinThroughInviteCommand(token, personId, body, envelope));
     if (!outcome.ok) throw rejectionToHttp(outcome.rejection);
     return this.sessionStarter.startAfter(outcome.position, personId, response);

@@ -42,7 +42,7 @@ export class SetupController {
   @ApiCreatedResponse({ type: SessionViewDto })
   async setUp(@Body() body: SetupOrganizationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const personId = newEventId();
-    const envelope = envelopeFrom(request, { person: { id: personId, name: body.name } }, this.clock());
+    const envelope = envelopeFrom(request, { person: { id: personId, name: body.name } }, this.clock(), { honourKey: false });
     const outcome = await this.commandBus.execute<SetUpOrganizationCommand, CommandOutcome>(
       new SetUpOrganizationCommand(body, newEventId(), personId, envelope),
     );
