@@ -19,7 +19,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders);
+  app.use(securityHeaders(config.cookieSecure));
   app.use(cookieParser());
   app.use(crossSiteGuard);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

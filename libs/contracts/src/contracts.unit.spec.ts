@@ -32,5 +32,7 @@ describe('shared request schemas', () => {
     expect(SyncRequest.safeParse({ topics: ['campaigns', 'campaign:0195f5a0-0000-7000-8000-000000000001'], since: '0' }).success).toBe(true);
     expect(SyncRequest.safeParse({ topics: ['campaign:../admin'], since: '0' }).success).toBe(false);
     expect(SyncRequest.safeParse({ topics: ['campaigns'], since: '12345678901234567890' }).success).toBe(false);
+    expect(SyncRequest.safeParse({ topics: ['campaigns'], since: '9999999999999999999' }).success).toBe(false);
+    expect(SyncRequest.safeParse({ topics: ['campaigns'], since: '9223372036854775807' }).success).toBe(true);
   });
 });

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Positions in the event log travel as decimal strings (they are 64-bit). */
-export const PositionText = z.string().regex(/^\d{1,19}$/, 'must be a decimal position');
+const MAX_POSITION = 2n ** 63n - 1n;
+export const PositionText = z
+  .string()
+  .regex(/^\d{1,19}$/, 'must be a decimal position')
+  .refine((text) => !/^\d{1,19}$/.test(text) || BigInt(text) <= MAX_POSITION, 'must be at most 2^63-1');
 
 export const Email = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
 

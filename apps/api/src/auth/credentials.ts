@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { AUTH_DB, READ_MODEL_DB } from '../infrastructure/tokens.js';
-import { findPersonByEmail } from '@textbank/projections';
+import { findPerson, findPersonByEmail, type ProjectionRunner } from '@textbank/projections';
+import { AUTH_DB, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 
 /** A reservation whose PersonJoined never landed (a crash in between) frees its email after this long. */
 const STALE_RESERVATION_MS = 60_000;
@@ -20,6 +20,7 @@ export class Credentials {
   constructor(
     @Inject(AUTH_DB) private readonly db: Database.Database,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
   ) {
     this.sql = {
       insert: db.prepare('INSERT INTO credentials (person_id, email, password_hash, updated_at) VALUES (?, ?, ?, ?)'),
@@ -33,13 +34,23 @@ export class Credentials {
     return this.db.transaction((): Reservation => {
       const holder = this.sql.byEmail.get(email);
       if (holder) {
-        const stale = now - holder.updated_at > STALE_RESERVATION_MS && !findPersonByEmail(this.readModels, email);
+        const stale = now - holder.updated_at > STALE_RESERVATION_MS && this.readModelsTrusted() && !this.isMember(holder.person_id, email);
         if (!stale) return { ok: false, reason: 'email-taken' };
         this.sql.remove.run(holder.person_id);
       }
       this.sql.insert.run(personId, email, passwordHash, now);
       return { ok: true };
     })();
+  }
+
+  /** Only read models that follow the log live can say that a join never landed. */
+  private readModelsTrusted(): boolean {
+    const status = this.projections.status();
+    return status.caughtUp && status.failed === undefined;
+  }
+
+  private isMember(personId: string, email: string): boolean {
+    return !!findPerson(this.readModels, personId) || !!findPersonByEmail(this.readModels, email);
   }
 
   /** Gives a reservation back when its join was refused. */

@@ -114,6 +114,7 @@ describe('signing in', () => {
       expect(csp).toContain("base-uri 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).not.toContain('upgrade-insecure-requests');
     }
   });
 });

@@ -7,7 +7,7 @@ import helmet from 'helmet';
  * no referrer leaks. The OpenAPI page needs Swagger UI's inline script and
  * styles, so /api/docs gets its own, looser policy.
  */
-const strict = helmet({
+const strict = (tls: boolean) => helmet({
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -20,12 +20,14 @@ const strict = helmet({
       baseUri: ["'self'"],
       frameAncestors: ["'none'"],
       formAction: ["'self'"],
+      // Only over TLS: on a plain-HTTP install (a LAN box) it would send the browser to https.
+      upgradeInsecureRequests: tls ? [] : null,
     },
   },
   referrerPolicy: { policy: 'same-origin' },
 });
 
-const docs = helmet({
+const docs = (tls: boolean) => helmet({
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -35,10 +37,16 @@ const docs = helmet({
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       frameAncestors: ["'none'"],
+      upgradeInsecureRequests: tls ? [] : null,
     },
   },
 });
 
-export function securityHeaders(request: Request, response: Response, next: NextFunction): void {
-  (request.path.startsWith('/api/docs') ? docs : strict)(request, response, next);
+/** `tls`: served over TLS (COOKIE_SECURE), so browsers may be told to upgrade any http request. */
+export function securityHeaders(tls: boolean) {
+  const app = strict(tls);
+  const openApi = docs(tls);
+  return (request: Request, response: Response, next: NextFunction): void => {
+    (request.path.startsWith('/api/docs') ? openApi : app)(request, response, next);
+  };
 }

@@ -58,25 +58,30 @@ export class JoinThroughInviteHandler implements ICommandHandler<JoinThroughInvi
     }
     if (reserved === 'email-taken') return { ok: false, rejection: { code: 'conflict', message: 'Someone has already joined with that email; sign in instead', field: 'email' } };
     if (reserved === 'used-up') return { ok: false, rejection: { code: 'gone', message: 'This invite link has been used as many times as it allows. Ask your organizer for a new one.' } };
-    const outcome = await this.executor.execute({
-      stream: personStream(personId),
-      decider: personDecider,
-      command: {
-        type: 'JoinOrganization',
-        personId,
-        organizationId: organization.id,
-        name: request.name,
-        email: request.email,
-        role: invite.role,
-        inviteId: invite.id,
-        now: envelope.now.toISOString(),
-      },
-      envelope,
-    });
-    if (!outcome.ok) {
-      this.tokens.releaseUse(invite.id);
-      this.credentials.release(personId);
+    let outcome: CommandOutcome | undefined;
+    try {
+      outcome = await this.executor.execute({
+        stream: personStream(personId),
+        decider: personDecider,
+        command: {
+          type: 'JoinOrganization',
+          personId,
+          organizationId: organization.id,
+          name: request.name,
+          email: request.email,
+          role: invite.role,
+          inviteId: invite.id,
+          now: envelope.now.toISOString(),
+        },
+        envelope,
+      });
+      return outcome;
+    } finally {
+      // Refused or failed (the store threw): give back the email and the use.
+      if (!outcome?.ok) {
+        this.tokens.releaseUse(invite.id);
+        this.credentials.release(personId);
+      }
     }
-    return outcome;
   }
 }

@@ -58,6 +58,9 @@ export class CatchUpSubscription implements Subscription {
         if (batch.events.length > 0) {
           caughtUp = false;
           await handler.onEvents(batch.events);
+          // A synchronous handler never yields to I/O: let requests and sockets in between
+          // batches, or a long catch-up (a rebuild) would freeze the process until done.
+          await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
         if (!caughtUp) {

@@ -200,7 +200,9 @@ export class SqliteEventStore implements EventStore {
           const head = this.headNumber();
           const rows = query.all(after, ...params, limit);
           const events = rows.map((row) => this.toRecorded(row));
-          const next = rows.length === limit ? rows[rows.length - 1]!.position : Math.max(head, after);
+          // head was read first: a row another process committed in between may lie beyond it.
+          const lastRow = rows.length > 0 ? rows[rows.length - 1]!.position : after;
+          const next = rows.length === limit ? lastRow : Math.max(head, after, lastRow);
           return { events, next, position: head > 0 ? positionOf(head) : undefined };
         },
       }),
