@@ -44,7 +44,10 @@ export class SessionController {
     const organization = findOrganization(this.readModels);
     const hash = (person && this.credentials.hashOf(person.id)) ?? (await this.hasher.decoyHash());
     const valid = await this.hasher.verify(hash, body.password);
-    if (!valid || !person || !organization || person.status !== 'active') throw new UnauthorizedException('Wrong email or password');
+    if (!valid || !person || !organization || person.status !== 'active') {
+      attempt.failed();
+      throw new UnauthorizedException('Wrong email or password');
+    }
     attempt.succeeded();
     setSessionCookie(response, this.sessions.create(person.id, now), this.config.cookieSecure);
     return sessionViewOf({ person, organization });

@@ -34,13 +34,17 @@ const LIMITS: Record<'account' | 'pair' | 'address', readonly Limit[]> = {
 /** Keys remembered at most (an attacker cycling emails must not grow memory without end). */
 const MAX_KEYS = 100_000;
 
-export type Attempt = { readonly allowed: false; readonly retryAfterSeconds: number } | { readonly allowed: true; succeeded(): void };
+export type Attempt =
+  | { readonly allowed: false; readonly retryAfterSeconds: number }
+  | { readonly allowed: true; succeeded(): void; failed(): void };
 
 /**
- * Slows guessing without a permanent lock. An attempt counts as a failure
- * from the moment it starts (before the slow hash check), so requests sent
- * all at once cannot slip past the limit; a success takes it back. Over the
- * limit, sign-ins are refused without checking the hash.
+ * Slows guessing without a permanent lock. For the account (and the account
+ * at this address) an attempt counts as a failure from the moment it starts,
+ * before the slow hash check, so guesses sent all at once cannot slip past
+ * the limit; a success takes it back. An address counts only real failures:
+ * a roomful of volunteers signing in at once behind one address is not a
+ * burst of guesses. Over a limit, sign-ins are refused without checking the hash.
  */
 @Injectable()
 export class SignInThrottle {
@@ -58,11 +62,14 @@ export class SignInThrottle {
       }
     }
     if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
-    for (const [key] of keys) this.remember(key, now);
+    const addressKey = `address:${address}`;
+    const pending = keys.map(([key]) => key).filter((key) => key !== addressKey);
+    for (const key of pending) this.remember(key, now);
     return {
       allowed: true,
+      failed: () => this.remember(addressKey, now),
       succeeded: () => {
-        for (const [key] of keys) this.forget(key, now);
+        for (const key of pending) this.forget(key, now);
         this.failures.delete(`account:${email}`);
         this.failures.delete(`pair:${email}:${address}`);
         const known = this.knownAddresses.get(email) ?? new Map<string, number>();

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ownerOf, type Member } from '../testing/people.spec-helpers.js';
+import { inviteToken, ownerOf, type Member } from '../testing/people.spec-helpers.js';
 import { startTestApp, testClock, type TestApp } from '../testing/test-app.spec-helpers.js';
 import { PasswordHasher } from './password-hasher.js';
 
@@ -37,6 +37,14 @@ describe('signing in', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(50);
     expect(verify).toHaveBeenCalledTimes(10);
+  });
+
+  it('a roomful of volunteers behind one address signs in at once', async () => {
+    const token = await inviteToken(app, owner);
+    const crowd = Array.from({ length: 40 }, (_, i) => ({ name: `V${i}`, email: `room${i}@example.org`, password: 'texting night 2026' }));
+    await Promise.all(crowd.map((v) => http.post(`/api/join/${token}`).send(v).expect(201)));
+    const statuses = await Promise.all(crowd.map((v) => http.post('/api/session').send({ email: v.email, password: v.password }).then((r) => r.status)));
+    expect(statuses).toEqual(Array(40).fill(200));
   });
 
   it('an attacker elsewhere cannot lock the real user out of an address they signed in from before', async () => {
