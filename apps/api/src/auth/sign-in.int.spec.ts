@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inviteToken, ownerOf, type Member } from '../testing/people.spec-helpers.js';
+import { inviteToken, ownerOf, startWithOwner, type Member } from '../testing/people.spec-helpers.js';
 import { startTestApp, testClock, type TestApp } from '../testing/test-app.spec-helpers.js';
 import { PasswordHasher } from './password-hasher.js';
 
@@ -10,10 +10,7 @@ describe('signing in', () => {
   let http: ReturnType<typeof request>;
   let clock: ReturnType<typeof testClock>;
   beforeEach(async () => {
-    clock = testClock();
-    app = await startTestApp({}, undefined, clock);
-    http = request(app.app.getHttpServer());
-    owner = await ownerOf(app);
+    ({ app, clock, http, owner } = await startWithOwner());
   });
   afterEach(async () => app.close());
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inviteToken, memberWith, ownerOf, type Member } from '../testing/people.spec-helpers.js';
-import { startTestApp, testClock, type TestApp } from '../testing/test-app.spec-helpers.js';
+import { inviteToken, memberWith, startWithOwner, type Member } from '../testing/people.spec-helpers.js';
+import { testClock, type TestApp } from '../testing/test-app.spec-helpers.js';
 
 const newcomer = { name: 'Nia Volunteer', email: 'nia@example.org', password: 'texting night 2026' };
 
@@ -11,10 +11,7 @@ describe('invitations', () => {
   let http: ReturnType<typeof request>;
   let clock: ReturnType<typeof testClock>;
   beforeEach(async () => {
-    clock = testClock();
-    app = await startTestApp({}, undefined, clock);
-    http = request(app.app.getHttpServer());
-    owner = await ownerOf(app);
+    ({ app, clock, http, owner } = await startWithOwner());
   });
   afterEach(async () => app.close());
 

@@ -9,7 +9,7 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { SOCKET_EVENTS, SyncRequest, type Change, type PersonView, type SyncReply, type Topic } from '@textbank/contracts';
+import { SOCKET_EVENTS, SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
 import type { EventStore } from '@textbank/event-store';
 import { campaignChangeSince, campaignChangesSince, findOrganization, peopleChangesSince, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
@@ -156,20 +156,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!this.server || !organizationId) return;
     for (const change of this.withLastActive(changes)) {
       for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit(SOCKET_EVENTS.change, change);
-      if (change.kind === 'person.upserted') this.rescope(change.payload);
+      if (change.kind === 'person.upserted') this.rescope(change.payload.id);
     }
   }
 
   /**
    * A suspended person's sockets end at once; after a role change they are
    * disconnected too, and reconnect under the new role (rooms are joined
-   * again by sync, which checks it).
+   * again by sync, which checks it). The same rule as the sweep's, for one person.
    */
-  private rescope(person: PersonView): void {
-    for (const socket of this.server.of('/').adapter.rooms.get(personRoom(person.id)) ?? []) {
-      const live = this.server.of('/').sockets.get(socket) as LiveSocket | undefined;
-      const known = live?.data.principal?.person;
-      if (live && known && (known.role !== person.role || person.status !== 'active')) live.disconnect(true);
+  private rescope(personId: string): void {
+    for (const id of this.server.of('/').adapter.rooms.get(personRoom(personId)) ?? []) {
+      const socket = this.server.of('/').sockets.get(id) as LiveSocket | undefined;
+      if (socket && !this.stillValid(socket)) socket.disconnect(true);
     }
   }
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Role } from '@textbank/contracts';
-import { cookieHeaderOf, OWNER, type TestApp } from './test-app.spec-helpers.js';
+import { cookieHeaderOf, OWNER, startTestApp, testClock, type TestApp } from './test-app.spec-helpers.js';
 
 export interface Member {
   id: string;
@@ -32,4 +32,11 @@ export async function memberWith(app: TestApp, owner: Member, role: Role): Promi
   const joined = await request(app.app.getHttpServer()).post(`/api/join/${token}`).send({ name: `A ${role}`, email, password }).expect(201);
   if (role === 'owner') throw new Error('owners are made by role change');
   return { id: joined.body.person.id, email, password, role, cookie: cookieHeaderOf(joined) };
+}
+
+/** A fresh app with its owner, an HTTP client and a clock the test can move. */
+export async function startWithOwner() {
+  const clock = testClock();
+  const app = await startTestApp({}, undefined, clock);
+  return { app, clock, http: request(app.app.getHttpServer()), owner: await ownerOf(app) };
 }
