@@ -29,7 +29,7 @@ describe('placeErrors', () => {
       fields,
     );
     expect(placed.fields).toEqual({ 'textingHours.start': 'is required' });
-    expect(placed.others).toEqual(['is not allowed', 'unrecognized key']);
+    expect(placed.others).toEqual(['Is not allowed', 'This page is out of date with the server. Reload the page, then try again.']);
   });
 
   it("falls back to the error's message when there are no issues", () => {
