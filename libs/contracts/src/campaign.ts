@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Actor } from './fields.js';
+import { Actor, humanText } from './fields.js';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const Clock = z.string().regex(CLOCK, 'must be HH:MM (24-hour)');
@@ -12,8 +12,8 @@ export type TextingHours = z.infer<typeof TextingHours>;
 
 export const DEFAULT_TEXTING_HOURS: TextingHours = { start: '09:00', end: '21:00' };
 
-const CampaignName = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
-const Description = z.string().trim().max(2000, 'must be at most 2000 characters');
+const CampaignName = humanText({ max: 100 });
+const Description = humanText({ max: 2000, min: 0, multiline: true });
 
 export const CreateCampaignRequest = z.strictObject({
   name: CampaignName,

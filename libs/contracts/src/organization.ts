@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Email, Password, PersonName } from './fields.js';
+import { Email, humanText, Password, PersonName } from './fields.js';
 
 export const SetupStatus = z.object({ needed: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatus>;
 
 /** First run: creates the organization and its owner, then signs the owner in. */
 export const SetupOrganizationRequest = z.strictObject({
-  organizationName: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+  organizationName: humanText({ max: 100 }),
   name: PersonName,
   email: Email,
   password: Password,
