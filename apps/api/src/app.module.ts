@@ -17,8 +17,11 @@ import { InvitesModule } from './invites/invites.module.js';
 
 @Module({})
 export class AppModule {
-  /** `clock`: tests move time (throttle windows, expiries); the default is the real one. */
-  static forRoot(config: AppConfig, clock: Clock = () => new Date()): DynamicModule {
+  /**
+   * `clock`: tests move time (throttle windows, expiries); the default is the real one.
+   * `logTo`: where log lines go (tests read them); the default is stdout.
+   */
+  static forRoot(config: AppConfig, clock: Clock = () => new Date(), logTo?: { write(line: string): void }): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -28,6 +31,7 @@ export class AppModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
+            ...(logTo && { stream: logTo }),
             // A caller's X-Request-Id is kept so logs join up across services; it also becomes the correlation id.
             genReqId: (request, response) => {
               const given = request.headers['x-request-id'];

@@ -14,8 +14,11 @@ import { securityHeaders } from './http/security-headers.js';
 import { spaFallback } from './http/spa-fallback.js';
 
 /** The whole API, configured the same way for `npm start` and for tests. */
-export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { bufferLogs: true, abortOnError: false });
+export async function createApp(
+  config: AppConfig,
+  options: { clock?: Clock; logTo?: { write(line: string): void } } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock, options.logTo), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
