@@ -14,6 +14,13 @@ const TOUCH_EVERY_MS = 60 * 1000;
 export const sessionDigest = (token: string) => createHash('sha256').update(token).digest('base64url');
 const digest = sessionDigest;
 
+/**
+ * Why a session is looked up: a `request` the person made (HTTP) is activity and
+ * keeps the session alive; a `check` (socket handshake, sync, sweep) only reads it.
+ * Sockets reconnect and sync by themselves, so an idle open tab must not count.
+ */
+export type SessionUse = 'request' | 'check';
+
 /** A session (by digest) or all of a person's sessions ended: their sockets must close too. */
 export type SessionsEnded = { readonly digest: string } | { readonly personId: string };
 
@@ -46,8 +53,8 @@ export class Sessions {
     return token;
   }
 
-  /** The person a live token belongs to; touches it; undefined (and forgotten) once expired. */
-  resolve(token: string, now = Date.now()): string | undefined {
+  /** The person a live token belongs to; a request touches it; undefined (and forgotten) once expired. */
+  resolve(token: string, now = Date.now(), use: SessionUse = 'request'): string | undefined {
     if (token.length > 100) return undefined;
     const hash = digest(token);
     const row = this.sql.find.get(hash);
@@ -57,7 +64,7 @@ export class Sessions {
       this.sql.end.run(hash);
       return undefined;
     }
-    if (now - row.last_seen_at > TOUCH_EVERY_MS) this.sql.touch.run(now, hash);
+    if (use === 'request' && now - row.last_seen_at > TOUCH_EVERY_MS) this.sql.touch.run(now, hash);
     return row.person_id;
   }
 

@@ -28,6 +28,8 @@ export interface AppConfig {
   readonly logLevel: string;
   readonly cookieSecure: boolean;
   readonly trustProxy: number;
+  /** How often open sockets are checked against their sessions; tests shorten it. */
+  readonly socketSweepMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
+    socketSweepMs: 30_000,
     ...overrides,
   };
 }

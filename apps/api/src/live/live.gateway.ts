@@ -30,8 +30,6 @@ import { personRoom, roomOf, sessionRoom, topicsOf } from './topic-rooms.js';
 
 type LiveSocket = Socket & { data: { principal?: Principal } };
 
-/** How often sockets are checked against their sessions (expiry, role, suspension). */
-const SWEEP_EVERY_MS = 30_000;
 /** Replayed changes per sync are bounded; a client further behind reloads its screen. */
 const REPLAY_LIMIT = 5000;
 
@@ -66,10 +64,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.stopSessions = this.sessions.onEnded((ended) => {
       server.in('digest' in ended ? sessionRoom(ended.digest) : personRoom(ended.personId)).disconnectSockets(true);
     });
-    this.sweepTimer = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
+    // Expiry, role changes and suspensions that nothing announced are found by the sweep (config.socketSweepMs, 30 s).
+    this.sweepTimer = setInterval(() => this.sweep(), this.config.socketSweepMs).unref();
     server.engine.use(cookieParser());
     server.use((socket: LiveSocket, next) => {
-      const principal = this.authenticator.authenticate(sessionTokenFrom(socket.request as Request, this.config.cookieSecure));
+      const principal = this.authenticator.authenticate(sessionTokenFrom(socket.request as Request, this.config.cookieSecure), 'check');
       if (!principal) return next(new Error('unauthorized'));
       socket.data.principal = principal;
       next();
@@ -108,7 +107,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private stillValid(socket: LiveSocket): boolean {
     const known = socket.data.principal;
-    const current = known && this.authenticator.authenticate(known.sessionToken);
+    // A check, not activity: sweeps and syncs must not keep an idle tab's session alive.
+    const current = known && this.authenticator.authenticate(known.sessionToken, 'check');
     return !!current && current.person.role === known.person.role;
   }
 
