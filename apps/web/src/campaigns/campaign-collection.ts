@@ -14,3 +14,8 @@ export function upsertCampaign(campaigns: readonly CampaignView[], incoming: Cam
 export function newestFirst(a: CampaignView, b: CampaignView): number {
   return Date.parse(b.createdAt) - Date.parse(a.createdAt) || a.id.localeCompare(b.id);
 }
+
+/** The newer of two versions of one campaign: a slow answer never replaces a live update. */
+export function newerCampaign(current: CampaignView | null, incoming: CampaignView): CampaignView {
+  return current && current.id === incoming.id && current.revision > incoming.revision ? current : incoming;
+}

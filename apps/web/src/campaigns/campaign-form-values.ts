@@ -33,10 +33,19 @@ export function updateRequestFrom(
   values: CampaignFormValues,
   expectedRevision: number,
 ): UpdateCampaignRequest | null {
+  return updateRequestAgainst(campaignValuesOf(original), values, expectedRevision);
+}
+
+/** The same, against the form values the edit started from. */
+export function updateRequestAgainst(
+  base: CampaignFormValues,
+  values: CampaignFormValues,
+  expectedRevision: number,
+): UpdateCampaignRequest | null {
   const request: UpdateCampaignRequest = { expectedRevision };
-  if (values.name.trim() !== original.name) request.name = values.name;
-  if (values.description.trim() !== original.description) request.description = values.description;
-  if (values.start !== original.textingHours.start || values.end !== original.textingHours.end) {
+  if (values.name.trim() !== base.name.trim()) request.name = values.name;
+  if (values.description.trim() !== base.description.trim()) request.description = values.description;
+  if (values.start !== base.start || values.end !== base.end) {
     request.textingHours = { start: values.start, end: values.end };
   }
   return Object.keys(request).length > 1 ? request : null;

@@ -22,6 +22,7 @@ function mayVisit(route: Route, role: Role): boolean {
     case 'home':
       return role === 'volunteer';
     case 'campaigns':
+    case 'campaign':
     case 'events':
     case 'people':
       return role !== 'volunteer';

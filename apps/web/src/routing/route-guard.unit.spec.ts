@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allowedRoute, homeRoute } from './route-guard';
 import { NEWEST_EVENTS, type Route } from './routes';
 
-const everyScreen: Route[] = [{ name: 'campaigns' }, NEWEST_EVENTS, { name: 'people' }, { name: 'home' }];
+const everyScreen: Route[] = [{ name: 'campaigns' }, { name: 'campaign', id: 'c1' }, NEWEST_EVENTS, { name: 'people' }, { name: 'home' }];
 
 describe('allowedRoute', () => {
   it('sends a volunteer home from every other screen', () => {
@@ -14,6 +14,7 @@ describe('allowedRoute', () => {
     expect(allowedRoute({ name: 'campaigns' }, role)).toEqual({ name: 'campaigns' });
     expect(allowedRoute(NEWEST_EVENTS, role)).toBe(NEWEST_EVENTS);
     expect(allowedRoute({ name: 'people' }, role)).toEqual({ name: 'people' });
+    expect(allowedRoute({ name: 'campaign', id: 'c1' }, role)).toEqual({ name: 'campaign', id: 'c1' });
   });
 
   it.each<Role>(['owner', 'admin', 'auditor'])("sends %s from the volunteer home to campaigns", (role) => {

@@ -5,12 +5,13 @@ export interface EventLogFilter {
 }
 
 /**
- * Every screen, read from the hash (#/campaigns, #/events?type=…, #/join/<token>).
+ * Every screen, read from the hash (#/campaigns, #/campaigns/<id>, #/events?type=…, #/join/<token>).
  * The event log keeps its filters and page in the hash so links and Back work.
  * `join` is the one public route; the rest sit behind sign-in and a role guard (route-guard.ts).
  */
 export type Route =
   | { name: 'campaigns' }
+  | { name: 'campaign'; id: string }
   | { name: 'events'; filter: EventLogFilter; before: string | null }
   | { name: 'people' }
   | { name: 'home' }
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   const query = mark === -1 ? '' : text.slice(mark + 1);
   if (path === '/people') return { name: 'people' };
   if (path === '/home') return { name: 'home' };
+  if (path.startsWith('/campaigns/') && path.length > '/campaigns/'.length) return { name: 'campaign', id: decodeToken(path.slice('/campaigns/'.length)) };
   if (path === '/join' || path.startsWith('/join/')) return { name: 'join', token: decodeToken(path.slice('/join/'.length)) };
   if (path !== '/events') return { name: 'campaigns' };
   const params = new URLSearchParams(query);
@@ -43,6 +45,8 @@ export function routeHref(route: Route): string {
     case 'people':
     case 'home':
       return `#/${route.name}`;
+    case 'campaign':
+      return `#/campaigns/${encodeURIComponent(route.id)}`;
     case 'join':
       return `#/join/${encodeURIComponent(route.token)}`;
     case 'events':
@@ -61,7 +65,7 @@ function eventsHref(filter: EventLogFilter, before: string | null): string {
   return query ? `#/events?${query}` : '#/events';
 }
 
-/** A link pasted from a chat app may arrive half-escaped; a token that cannot be decoded is kept as typed, and the API says it is unknown. */
+/** A link pasted from a chat app may arrive half-escaped; a segment that cannot be decoded is kept as typed, and the API says it is unknown. */
 function decodeToken(segment: string): string {
   try {
     return decodeURIComponent(segment);

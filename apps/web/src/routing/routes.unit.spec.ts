@@ -16,6 +16,13 @@ describe('parseRoute', () => {
     });
   });
 
+  it('reads one campaign by its id, and goes back to the list for an empty one', () => {
+    const id = '0b8a4f7e-3c1d-4e9a-9b2f-6d5c4a3b2e1f';
+    expect(parseRoute(`#/campaigns/${id}`)).toEqual({ name: 'campaign', id });
+    expect(routeHref({ name: 'campaign', id })).toBe(`#/campaigns/${id}`);
+    expect(parseRoute('#/campaigns/')).toEqual({ name: 'campaigns' });
+  });
+
   it('reads the people, home and join screens, keeping the invite token', () => {
     expect(parseRoute('#/people')).toEqual({ name: 'people' });
     expect(parseRoute('#/home')).toEqual({ name: 'home' });
