@@ -42,7 +42,7 @@ export class AppModule {
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.body.password'],
             // The default serializer's output, with invite tokens taken out of the path and params.
             serializers: { req: requestForLog },
-            autoLogging: { ignore: (request) => request.url === '/metrics' || request.url === '/api/health' },
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
           },
         }),
         CqrsModule.forRoot(),

@@ -25,7 +25,8 @@ export async function createApp(
   app.use(securityHeaders(config.cookieSecure));
   app.use(cookieParser());
   app.use(crossSiteGuard);
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  // Metrics are not served here: they have their own listener (metrics/metrics-listener.ts).
+  app.setGlobalPrefix('api');
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const document = SwaggerModule.createDocument(

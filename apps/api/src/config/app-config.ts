@@ -14,7 +14,13 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Reverse-proxy hops to trust for client addresses (X-Forwarded-For). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
-});
+  /** Prometheus metrics get their own listener, never the public one; unset or empty: none. */
+  METRICS_PORT: z
+    .union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0).max(65535)])
+    .optional(),
+  /** Loopback by default: only this machine (a local Prometheus, an SSH tunnel) can scrape. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+}).refine((e) => !e.METRICS_PORT || e.METRICS_PORT !== e.PORT, { message: 'must differ from PORT', path: ['METRICS_PORT'] });
 
 export interface AppConfig {
   readonly port: number;
@@ -28,6 +34,9 @@ export interface AppConfig {
   readonly logLevel: string;
   readonly cookieSecure: boolean;
   readonly trustProxy: number;
+  /** The metrics listener's port (0: any free one); undefined: no metrics listener. */
+  readonly metricsPort: number | undefined;
+  readonly metricsHost: string;
   /** How often open sockets are checked against their sessions; tests shorten it. */
   readonly socketSweepMs: number;
 }
@@ -55,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
     socketSweepMs: 30_000,
     ...overrides,
   };
