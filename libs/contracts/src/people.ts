@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Email, Password, PersonName } from './fields.js';
 import { Role } from './session.js';
 
-export const PersonStatus = z.enum(['active', 'suspended']);
+/** 'removed': taken off the roster before ever signing in (sent live so open pages drop the row; never listed). */
+export const PersonStatus = z.enum(['active', 'suspended', 'removed']);
 export type PersonStatus = z.infer<typeof PersonStatus>;
 
 export const PersonView = z.object({

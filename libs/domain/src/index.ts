@@ -2,6 +2,7 @@ export * from './shared/decider.js';
 export * from './shared/schema-versions.js';
 export * from './organization/organization-events.js';
 export * from './organization/organization-decider.js';
+export * from './organization/roster.js';
 export * from './person/person-events.js';
 export * from './person/person-decider.js';
 export * from './invite/invite-events.js';

@@ -37,5 +37,8 @@ export function openAuthDatabase(path: string, synchronous: 'NORMAL' | 'FULL' = 
     );
     CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions (person_id);
   `);
+  // Added after the first release: when the person last signed in with their password (joining does not count).
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('credentials')`).all().map((c) => c.name);
+  if (!columns.includes('signed_in_at')) db.exec('ALTER TABLE credentials ADD COLUMN signed_in_at INTEGER');
   return db;
 }

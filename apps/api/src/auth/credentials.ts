@@ -27,6 +27,11 @@ export class Credentials {
       byEmail: db.prepare<[string], { person_id: string; updated_at: number }>('SELECT person_id, updated_at FROM credentials WHERE email = ?'),
       remove: db.prepare('DELETE FROM credentials WHERE person_id = ?'),
       hash: db.prepare<[string], string>('SELECT password_hash FROM credentials WHERE person_id = ?').pluck(),
+      setHash: db.prepare('UPDATE credentials SET password_hash = ?, updated_at = ? WHERE person_id = ?'),
+      setEmail: db.prepare('UPDATE credentials SET email = ?, updated_at = ? WHERE person_id = ?'),
+      emailOf: db.prepare<[string], string>('SELECT email FROM credentials WHERE person_id = ?').pluck(),
+      signedIn: db.prepare('UPDATE credentials SET signed_in_at = ? WHERE person_id = ?'),
+      everSignedIn: db.prepare<[string], number | null>('SELECT signed_in_at FROM credentials WHERE person_id = ?').pluck(),
     };
   }
 
@@ -50,7 +55,41 @@ export class Credentials {
   }
 
   private isMember(personId: string, email: string): boolean {
-    return !!findPerson(this.readModels, personId) || !!findPersonByEmail(this.readModels, email);
+    const person = findPerson(this.readModels, personId);
+    return (!!person && person.status !== 'removed') || !!findPersonByEmail(this.readModels, email);
+  }
+
+  /**
+   * Moves a member's reservation to a new address (UNIQUE, so it stays theirs
+   * alone). Answers a function that puts the old one back, for when the
+   * EmailChanged event is refused.
+   */
+  reserveNewEmail(personId: string, email: string, now = Date.now()): { ok: true; undo: () => void } | { ok: false; reason: 'email-taken' | 'unknown' } {
+    return this.db.transaction(() => {
+      const old = this.sql.emailOf.get(personId);
+      if (old === undefined) return { ok: false as const, reason: 'unknown' as const };
+      const holder = this.sql.byEmail.get(email);
+      if (holder && holder.person_id !== personId) {
+        const stale = now - holder.updated_at > STALE_RESERVATION_MS && this.readModelsTrusted() && !this.isMember(holder.person_id, email);
+        if (!stale) return { ok: false as const, reason: 'email-taken' as const };
+        this.sql.remove.run(holder.person_id);
+      }
+      this.sql.setEmail.run(email, now, personId);
+      return { ok: true as const, undo: () => this.sql.setEmail.run(old, now, personId) };
+    })();
+  }
+
+  setPassword(personId: string, passwordHash: string, now = Date.now()): boolean {
+    return this.sql.setHash.run(passwordHash, now, personId).changes === 1;
+  }
+
+  /** Recorded at each sign-in with a password; an owner may remove only members who never did. */
+  markSignedIn(personId: string, now = Date.now()): void {
+    this.sql.signedIn.run(now, personId);
+  }
+
+  everSignedIn(personId: string): boolean {
+    return this.sql.everSignedIn.get(personId) != null;
   }
 
   /** Gives a reservation back when its join was refused. */

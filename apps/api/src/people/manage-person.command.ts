@@ -1,11 +1,13 @@
-import type { ChangeRole, ReinstatePerson, SuspendPerson } from '@textbank/domain';
+import type { RosterCommand } from '@textbank/domain';
 import type { CommandEnvelope } from '../commands/command-envelope.js';
 
-/** A role change, suspension or reinstatement, decided by the person decider. */
+/** A role change, suspension, reinstatement or removal: decided on the organization's roster. */
 export class ManagePersonCommand {
   constructor(
-    readonly command: ChangeRole | SuspendPerson | ReinstatePerson,
+    readonly organizationId: string,
+    readonly change: DistributiveOmit<RosterCommand, 'joined'>,
     readonly envelope: CommandEnvelope,
-    readonly expectedRevision?: bigint,
   ) {}
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

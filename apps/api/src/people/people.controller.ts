@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChangeRoleRequest, CommandAccepted, PeopleList } from '@textbank/contracts';
-import type { ChangeRole, ReinstatePerson, SuspendPerson } from '@textbank/domain';
+import type { RosterCommand } from '@textbank/domain';
 import { listPeople, personViewOf, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Access, READERS, STAFF } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { Credentials } from '../auth/credentials.js';
 import { Sessions } from '../auth/sessions.js';
 import { CommandDispatch } from '../commands/command-dispatch.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
@@ -25,6 +26,7 @@ export class PeopleController {
   constructor(
     private readonly dispatch: CommandDispatch,
     private readonly sessions: Sessions,
+    private readonly credentials: Credentials,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -43,8 +45,7 @@ export class PeopleController {
   @Access(...STAFF)
   @ApiOkResponse({ type: CommandAcceptedDto })
   changeRole(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeRoleDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    const expected = body.expectedRevision === undefined ? undefined : BigInt(body.expectedRevision);
-    return this.manage(request, principal, (by, now): ChangeRole => ({ type: 'ChangeRole', personId: id, role: body.role, by, now }), expected);
+    return this.manage(request, principal, { type: 'ChangeRole', personId: id, role: body.role, ...(body.expectedRevision !== undefined && { expectedVersion: body.expectedRevision }) });
   }
 
   @Post(':id/suspend')
@@ -52,7 +53,7 @@ export class PeopleController {
   @Access(...STAFF)
   @ApiOkResponse({ type: CommandAcceptedDto })
   suspend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    return this.manage(request, principal, (by, now): SuspendPerson => ({ type: 'SuspendPerson', personId: id, by, now }));
+    return this.manage(request, principal, { type: 'SuspendPerson', personId: id });
   }
 
   @Post(':id/reinstate')
@@ -60,17 +61,24 @@ export class PeopleController {
   @Access(...STAFF)
   @ApiOkResponse({ type: CommandAcceptedDto })
   reinstate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    return this.manage(request, principal, (by, now): ReinstatePerson => ({ type: 'ReinstatePerson', personId: id, by, now }));
+    return this.manage(request, principal, { type: 'ReinstatePerson', personId: id });
   }
 
-  private manage(
-    request: Request,
-    principal: Principal,
-    make: (by: { personId: string; role: Principal['person']['role'] }, now: string) => ChangeRole | SuspendPerson | ReinstatePerson,
-    expectedRevision?: bigint,
-  ) {
+  /** Only for members who never signed in (someone took an address by mistake); everyone else is suspended instead. */
+  @Delete(':id')
+  @HttpCode(200)
+  @Access('owner')
+  @ApiOkResponse({ type: CommandAcceptedDto })
+  remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    return this.manage(request, principal, { type: 'RemoveMember', personId: id, signedIn: this.credentials.everSignedIn(id) });
+  }
+
+  private manage(request: Request, principal: Principal, change: Change) {
     const envelope = envelopeFrom(request, principal, this.clock());
-    const command = make({ personId: principal.person.id, role: principal.person.role }, envelope.now.toISOString());
-    return this.dispatch.accepted(new ManagePersonCommand(command, envelope, expectedRevision), command.personId);
+    const command = { ...change, by: principal.person.id, now: envelope.now.toISOString() } as ManagePersonCommand['change'];
+    return this.dispatch.accepted(new ManagePersonCommand(principal.organization.id, command, envelope), change.personId);
   }
 }
+
+type Change = DistributiveOmit<RosterCommand, 'joined' | 'by' | 'now'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

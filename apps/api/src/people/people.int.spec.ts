@@ -66,9 +66,10 @@ describe('people and roles', () => {
     await http.post('/api/session').send({ email: volunteer.email, password: volunteer.password }).expect(401);
     await http.post(`/api/people/${volunteer.id}/reinstate`).set('cookie', owner.cookie).expect(200);
     await http.post('/api/session').send({ email: volunteer.email, password: volunteer.password }).expect(200);
-    const log = await http.get(`/api/events?stream=person-${volunteer.id}`).set('cookie', owner.cookie).expect(200);
-    expect(log.body.entries.map((e: { type: string }) => e.type)).toEqual(['PersonReinstated', 'PersonSuspended', 'PersonJoined']);
-    expect(log.body.entries[0].actor).toMatchObject({ id: owner.id });
+    // Standing changes are on the organization's roster, the one stream that sees every member.
+    const log = await http.get(`/api/events?stream=organization-`).set('cookie', owner.cookie).expect(200);
+    expect(log.body.entries.map((e: { type: string }) => e.type)).toEqual(['PersonReinstated', 'PersonSuspended', 'OrganizationCreated']);
+    expect(log.body.entries[0]).toMatchObject({ actor: { id: owner.id }, data: { personId: volunteer.id } });
   });
 
   it('a role change re-scopes: the socket is cut, and the new role decides what it may follow', async () => {

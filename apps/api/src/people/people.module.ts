@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module.js';
+import { JoinedRoles } from './joined-roles.js';
 import { ManagePersonHandler } from './manage-person.handler.js';
 import { PeopleController } from './people.controller.js';
 
-@Module({ imports: [CommandsModule], controllers: [PeopleController], providers: [ManagePersonHandler] })
+@Module({ imports: [CommandsModule], controllers: [PeopleController], providers: [ManagePersonHandler, JoinedRoles], exports: [JoinedRoles] })
 export class PeopleModule {}

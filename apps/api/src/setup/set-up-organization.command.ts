@@ -4,7 +4,6 @@ import type { CommandEnvelope } from '../commands/command-envelope.js';
 export class SetUpOrganizationCommand {
   constructor(
     readonly request: SetupOrganizationRequest,
-    readonly organizationId: string,
     readonly personId: string,
     readonly envelope: CommandEnvelope,
   ) {}

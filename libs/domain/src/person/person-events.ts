@@ -8,13 +8,10 @@ export type PersonJoined = DomainEvent<
   { personId: string; organizationId: string; name: string; email: string; role: Role; joinedAt: string; inviteId?: string }
 >;
 
-export type RoleChanged = DomainEvent<'RoleChanged', { personId: string; from: Role; to: Role; changedAt: string }>;
+/** An owner corrected a member's email (the address was reserved first, so it stays unique). */
+export type EmailChanged = DomainEvent<'EmailChanged', { personId: string; from: string; to: string; changedAt: string }>;
 
-/** A suspended person cannot sign in; their sessions and sockets end at once. */
-export type PersonSuspended = DomainEvent<'PersonSuspended', { personId: string; suspendedAt: string }>;
-
-export type PersonReinstated = DomainEvent<'PersonReinstated', { personId: string; reinstatedAt: string }>;
-
-export type PersonEvent = PersonJoined | RoleChanged | PersonSuspended | PersonReinstated;
+/** A person's own stream holds who they are; their standing (role, suspension) is on the organization's roster. */
+export type PersonEvent = PersonJoined | EmailChanged;
 
 export const personStream = (personId: string) => `person-${personId}`;

@@ -8,6 +8,8 @@ export const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   RoleChanged: 1,
   PersonSuspended: 1,
   PersonReinstated: 1,
+  MemberRemoved: 1,
+  EmailChanged: 1,
   InviteCreated: 1,
   InviteRevoked: 1,
   CampaignCreated: 1,

@@ -9,8 +9,9 @@ export interface PersonRecord {
   readonly name: string;
   readonly email: string;
   readonly role: Role;
-  readonly status: 'active' | 'suspended';
+  readonly status: 'active' | 'suspended' | 'removed';
   readonly joinedAt: string;
+  /** The version of the person's standing on the roster (0 as joined): what a role change sends back as expectedRevision. */
   readonly revision: number;
 }
 
@@ -26,7 +27,7 @@ interface PersonRow {
   name: string;
   email: string;
   role: Role;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'removed';
   joined_at: string;
   revision: number;
   position: number;
@@ -60,10 +61,13 @@ const upserted = (db: Database.Database, id: string): Change[] => {
   return row ? [{ kind: 'person.upserted', topic: 'people', position: String(row.position), payload: personViewOf(toPerson(row)) }] : [];
 };
 
-const setField = (column: 'role' | 'status', value: (event: StoredEvent<'RoleChanged' | 'PersonSuspended' | 'PersonReinstated'>) => string) =>
-  (event: StoredEvent<'RoleChanged' | 'PersonSuspended' | 'PersonReinstated'>, db: Database.Database, announce: boolean) => {
-    cachedStatement(db, `UPDATE people SET ${column} = ?, revision = ?, position = ? WHERE id = ?`).run(
-      value(event), event.revision, event.position.commit, event.data.personId,
+type RosterEventType = 'RoleChanged' | 'PersonSuspended' | 'PersonReinstated' | 'MemberRemoved';
+
+/** A roster change: the standing's version moves on by one, as the roster counts it. */
+const setStanding = <T extends RosterEventType>(column: 'role' | 'status', value: (event: StoredEvent<T>) => string) =>
+  (event: StoredEvent<T>, db: Database.Database, announce: boolean) => {
+    cachedStatement(db, `UPDATE people SET ${column} = ?, revision = revision + 1, position = ? WHERE id = ?`).run(
+      value(event), event.position.commit, event.data.personId,
     );
     return announce ? upserted(db, event.data.personId) : undefined;
   };
@@ -71,14 +75,17 @@ const setField = (column: 'role' | 'status', value: (event: StoredEvent<'RoleCha
 /** Organization and members: who may sign in, with which role. */
 export const peopleProjector = defineProjector({
   name: 'people',
-  version: 2,
+  version: 3,
   tables: ['organizations', 'people'],
+  // A removed member's row stays (status 'removed') so reconnecting pages learn of it; their email may be reused.
   schema: `
     CREATE TABLE IF NOT EXISTS organizations (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS people (
-      id TEXT PRIMARY KEY, organization_id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
+      id TEXT PRIMARY KEY, organization_id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL,
       role TEXT NOT NULL, status TEXT NOT NULL, joined_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL
-    );`,
+    );
+    CREATE INDEX IF NOT EXISTS people_by_email ON people (email);
+    CREATE INDEX IF NOT EXISTS people_by_position ON people (position);`,
   handlers: {
     OrganizationCreated: (event, db) => {
       const d = event.data;
@@ -86,19 +93,24 @@ export const peopleProjector = defineProjector({
     },
     PersonJoined: (event, db, announce) => {
       const d = event.data;
-      cachedStatement(db, `INSERT OR IGNORE INTO people VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)`).run(
-        d.personId, d.organizationId, d.name, d.email, d.role, d.joinedAt, event.revision, event.position.commit,
+      cachedStatement(db, `INSERT OR IGNORE INTO people VALUES (?, ?, ?, ?, ?, 'active', ?, 0, ?)`).run(
+        d.personId, d.organizationId, d.name, d.email, d.role, d.joinedAt, event.position.commit,
       );
       return announce ? upserted(db, d.personId) : undefined;
     },
-    RoleChanged: setField('role', (event) => (event as StoredEvent<'RoleChanged'>).data.to),
-    PersonSuspended: setField('status', () => 'suspended'),
-    PersonReinstated: setField('status', () => 'active'),
+    EmailChanged: (event, db, announce) => {
+      cachedStatement(db, 'UPDATE people SET email = ?, position = ? WHERE id = ?').run(event.data.to, event.position.commit, event.data.personId);
+      return announce ? upserted(db, event.data.personId) : undefined;
+    },
+    RoleChanged: setStanding<'RoleChanged'>('role', (event) => event.data.to),
+    PersonSuspended: setStanding<'PersonSuspended'>('status', () => 'suspended'),
+    PersonReinstated: setStanding<'PersonReinstated'>('status', () => 'active'),
+    MemberRemoved: setStanding<'MemberRemoved'>('status', () => 'removed'),
   },
 });
 
 export function findPersonByEmail(db: Database.Database, email: string): PersonRecord | undefined {
-  const row = cachedStatement<[string], PersonRow>(db, 'SELECT * FROM people WHERE email = ?').get(email);
+  const row = cachedStatement<[string], PersonRow>(db, `SELECT * FROM people WHERE email = ? AND status != 'removed'`).get(email);
   return row && toPerson(row);
 }
 
@@ -108,11 +120,7 @@ export function findPerson(db: Database.Database, id: string): PersonRecord | un
 }
 
 export function listPeople(db: Database.Database): PersonRecord[] {
-  return cachedStatement<[], PersonRow>(db, 'SELECT * FROM people ORDER BY joined_at, id').all().map(toPerson);
-}
-
-export function hasOwner(db: Database.Database): boolean {
-  return cachedStatement<[], number>(db, `SELECT count(*) FROM people WHERE role = 'owner'`).pluck().get()! > 0;
+  return cachedStatement<[], PersonRow>(db, `SELECT * FROM people WHERE status != 'removed' ORDER BY joined_at, id`).all().map(toPerson);
 }
 
 /** For a reconnecting people page: everyone changed after `since`, oldest first. */
