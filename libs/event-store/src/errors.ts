@@ -19,7 +19,11 @@ export class StreamNotFoundError extends Error {
   }
 }
 
-/** The stream was tombstoned (hard deleted): it can never be read or written again. */
+/**
+ * The stream was tombstoned (hard deleted): it can never be read or written again.
+ * Also EventStoreDB's answer to `stream_exists` on a soft-deleted stream, which
+ * can still come back with any other expected revision.
+ */
 export class StreamDeletedError extends Error {
   override readonly name = 'StreamDeletedError';
   constructor(readonly streamName: string) {

@@ -30,7 +30,11 @@ export interface EventStore {
   subscribeToStream(streamName: string, handler: SubscriptionHandler, options?: SubscribeToStreamOptions): Subscription;
   getStreamMetadata(streamName: string): Promise<StreamMetadataResult>;
   setStreamMetadata(streamName: string, metadata: StreamMetadata, options?: AppendOptions): Promise<AppendResult>;
-  /** Soft delete: reads fail as not found; a later append brings the stream back, numbering continuing. */
+  /**
+   * Soft delete ($tb = 2^63-1): reads fail as not found. Expected revisions still see the last
+   * revision (stream_exists answers stream deleted); a later append brings the stream back with
+   * only the new events, numbering continuing; metadata written meanwhile keeps the old events hidden.
+   */
   deleteStream(streamName: string, options?: AppendOptions): Promise<void>;
   /** Hard delete: the stream can never be read or appended to again. Its events stay in `$all`. */
   tombstoneStream(streamName: string, options?: AppendOptions): Promise<void>;

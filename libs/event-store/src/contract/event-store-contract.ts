@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '../errors.js';
+import { InvalidAppendError, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '../errors.js';
 import { newEventId } from '../event-id.js';
 import type { EventStore } from '../event-store.js';
 import type { EventData, RecordedEvent, SubscriptionHandler } from '../types.js';
@@ -108,6 +108,13 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
         expect((await store.readStream(stream)).length).toBe(4);
       });
 
+      it('stream_exists accepts a stream that has only metadata, as EventStoreDB does', async () => {
+        const stream = freshStream();
+        await store.setStreamMetadata(stream, { maxCount: 5 });
+        const result = await store.appendToStream(stream, [event()], { expectedRevision: 'stream_exists' });
+        expect(result.nextExpectedRevision).toBe(0n);
+      });
+
       it('writes all events of an append or none', async () => {
         const stream = freshStream();
         await store.appendToStream(stream, [event('A')]);
@@ -137,6 +144,17 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
 
       it('refuses domain events without actor, causation, correlation, timestamp and schema version', async () => {
         await expect(store.appendToStream(freshStream(), [{ type: 'Bare', data: {} }])).rejects.toThrow(/metadata\.actor/);
+      });
+
+      it('refuses null where a required metadata field belongs, not only a missing one', async () => {
+        const stream = freshStream();
+        for (const field of ['actor', 'causationId', 'correlationId', 'timestamp', 'schemaVersion']) {
+          const metadata = { ...meta(), [field]: null };
+          const error = await store.appendToStream(stream, [{ type: 'Nulled', data: {}, metadata }]).catch((e) => e);
+          expect(error).toBeInstanceOf(InvalidAppendError);
+          expect(String(error)).toContain(`metadata.${field}`);
+        }
+        await expect(store.readStream(stream)).rejects.toBeInstanceOf(StreamNotFoundError);
       });
     });
 
@@ -179,6 +197,36 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
         await expect(store.appendToStream(stream, batch, { expectedRevision: 0n })).rejects.toBeInstanceOf(
           WrongExpectedVersionError,
         );
+      });
+
+      it('a batch that repeats only some ids of an earlier one is refused and writes nothing (any, stream_exists)', async () => {
+        const stream = freshStream();
+        const [a, b, c] = [newEventId(), newEventId(), newEventId()];
+        const first = await store.appendToStream(stream, [event('A', {}, a), event('B', {}, b)]);
+        // EventStoreDB's idempotency check: the first id is found, a later one is not: a partial match, answered as a conflict.
+        for (const expectedRevision of ['any', 'stream_exists'] as const) {
+          await expect(store.appendToStream(stream, [event('A', {}, a), event('C', {}, c)], { expectedRevision })).rejects.toBeInstanceOf(
+            WrongExpectedVersionError,
+          );
+          await expect(store.appendToStream(stream, [event('B', {}, b), event('C', {}, c)], { expectedRevision })).rejects.toBeInstanceOf(
+            WrongExpectedVersionError,
+          );
+        }
+        const retry = await store.appendToStream(stream, [event('A', {}, a), event('B', {}, b)]);
+        expect(retry).toEqual(first);
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
+      });
+
+      it('event ids compare as UUIDs: a retry in other letter case is the same event', async () => {
+        const stream = freshStream();
+        const id = newEventId();
+        const first = await store.appendToStream(stream, [event('A', {}, id.toUpperCase())], { expectedRevision: 'no_stream' });
+        const exact = await store.appendToStream(stream, [event('A', {}, id)], { expectedRevision: 'no_stream' });
+        const any = await store.appendToStream(stream, [event('A', {}, id)]);
+        expect(exact).toEqual(first);
+        expect(any).toEqual(first);
+        const events = await store.readStream(stream);
+        expect(events.map((e) => e.id)).toEqual([id.toLowerCase()]);
       });
 
       it('two identical appends submitted together write once', async () => {
@@ -274,6 +322,22 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
         expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['New']);
       });
 
+      it('refuses malformed metadata events and keeps the stream readable and writable', async () => {
+        const stream = freshStream();
+        await store.appendToStream(stream, [event('A')]);
+        const malformed: unknown[] = [null, 'text', [1], { $tb: 'abc' }, { $tb: -1 }, { $maxCount: 0 }, { $maxAge: 1.5 }];
+        for (const data of malformed) {
+          const error = await store.appendToStream(`$$${stream}`, [{ type: '$metadata', data }]).catch((e) => e);
+          expect(error, JSON.stringify(data)).toBeInstanceOf(InvalidAppendError);
+        }
+        await expect(store.setStreamMetadata(stream, { custom: { $tb: 'abc' } })).rejects.toBeInstanceOf(InvalidAppendError);
+        await store.appendToStream(stream, [event('B')]);
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
+        expect((await store.getStreamMetadata(stream)).metastreamRevision).toBeUndefined();
+        await store.appendToStream(`$$${stream}`, [{ type: '$metadata', data: { $maxCount: 1, note: 'raw' } }]);
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['B']);
+      });
+
       it('metadata writes use expected revisions on the metadata stream', async () => {
         const stream = freshStream();
         await store.appendToStream(stream, [event()]);
@@ -296,6 +360,50 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
         expect(result.nextExpectedRevision).toBe(2n);
         expect((await store.readStream(stream)).map((e) => [e.type, e.revision])).toEqual([['C', 2n]]);
         expect((await store.readAll({ filter: { streamPrefixes: [stream], excludeSystemEvents: true } })).length).toBe(3);
+      });
+
+      it('after a soft delete the stream keeps its last revision: an exact append recreates it, a wrong one conflicts', async () => {
+        const stream = freshStream();
+        await store.appendToStream(stream, [event('A'), event('B')]);
+        await store.deleteStream(stream);
+        const error = await store.appendToStream(stream, [event('X')], { expectedRevision: 0n }).catch((e) => e);
+        expect(error).toBeInstanceOf(WrongExpectedVersionError);
+        expect(error.actualVersion).toBe(1n);
+        const result = await store.appendToStream(stream, [event('C')], { expectedRevision: 1n });
+        expect(result.nextExpectedRevision).toBe(2n);
+        expect((await store.readStream(stream)).map((e) => [e.type, e.revision])).toEqual([['C', 2n]]);
+      });
+
+      it('stream_exists on a soft-deleted stream answers stream deleted; the stream can still come back', async () => {
+        const stream = freshStream();
+        await store.appendToStream(stream, [event('A')]);
+        await store.deleteStream(stream);
+        await expect(store.appendToStream(stream, [event('B')], { expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(
+          StreamDeletedError,
+        );
+        await store.appendToStream(stream, [event('B')], { expectedRevision: 'any' });
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['B']);
+      });
+
+      it("soft delete writes EventStoreDB's marker: truncateBefore 2^63-1", async () => {
+        const stream = freshStream();
+        await store.appendToStream(stream, [event('A')]);
+        await store.setStreamMetadata(stream, { maxCount: 3, custom: { owner: 'ops' } });
+        await store.deleteStream(stream);
+        const { metadata } = await store.getStreamMetadata(stream);
+        expect(metadata.truncateBefore).toBe(2n ** 63n - 1n);
+      });
+
+      it('metadata written after a soft delete keeps the deleted events hidden', async () => {
+        const stream = freshStream();
+        await store.appendToStream(stream, [event('A'), event('B')]);
+        await store.deleteStream(stream);
+        await store.setStreamMetadata(stream, { maxCount: 100 });
+        // EventStoreDB rewrites the new metadata's $tb to the first revision after the deleted ones.
+        expect(await store.readStream(stream)).toEqual([]);
+        expect((await store.getStreamMetadata(stream)).metadata).toEqual({ maxCount: 100, truncateBefore: 2n });
+        await store.appendToStream(stream, [event('C')], { expectedRevision: 1n });
+        expect((await store.readStream(stream)).map((e) => [e.type, e.revision])).toEqual([['C', 2n]]);
       });
 
       it('tombstone: the stream can never be read or written again, its events stay in $all', async () => {
@@ -388,6 +496,41 @@ export function describeEventStoreContract(name: string, create: () => Promise<C
           ['B', 1n],
           ['C', 2n],
         ]);
+      });
+
+      it('a stream subscription hides what readStream hides: soft-deleted and truncated events', async () => {
+        const deleted = freshStream();
+        await store.appendToStream(deleted, [event('A'), event('B')]);
+        await store.deleteStream(deleted);
+        await store.appendToStream(deleted, [event('C')]);
+        const counted = freshStream();
+        await store.appendToStream(counted, [0, 1, 2, 3].map((n) => event('N', { n })));
+        await store.setStreamMetadata(counted, { maxCount: 2 });
+        const truncated = freshStream();
+        await store.appendToStream(truncated, [0, 1, 2].map((n) => event('N', { n })));
+        await store.setStreamMetadata(truncated, { truncateBefore: 2n });
+        for (const stream of [deleted, counted, truncated]) {
+          const seen = collect();
+          const subscription = store.subscribeToStream(stream, seen);
+          const visible = await store.readStream(stream);
+          await seen.until(visible.length);
+          await store.appendToStream(stream, [event('Live')]);
+          await seen.until(visible.length + 1);
+          await subscription.unsubscribe();
+          expect(seen.events.map((e) => e.revision)).toEqual([...visible.map((e) => e.revision), visible.at(-1)!.revision + 1n]);
+        }
+      });
+
+      it('a subscription to a soft-deleted stream waits for it to come back', async () => {
+        const stream = freshStream();
+        await store.appendToStream(stream, [event('A')]);
+        await store.deleteStream(stream);
+        const seen = collect();
+        const subscription = store.subscribeToStream(stream, seen);
+        await store.appendToStream(stream, [event('Back')]);
+        await seen.until(1);
+        await subscription.unsubscribe();
+        expect(seen.events.map((e) => [e.type, e.revision])).toEqual([['Back', 1n]]);
       });
 
       it('sees every event exactly once and in order while 10 writers append', async () => {

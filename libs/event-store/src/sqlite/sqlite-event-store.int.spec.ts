@@ -1,8 +1,14 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeEventStoreContract, event } from '../contract/index.js';
+import { StreamNotFoundError } from '../errors.js';
+import { newEventId } from '../event-id.js';
 import { createUpcaster } from '../upcasting.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -10,6 +16,30 @@ const root = mkdtempSync(join(tmpdir(), 'textbank-es-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let files = 0;
 const nextFile = () => join(root, `events-${++files}.db`);
+
+/** Writes a metadata event as an older version of this adapter could have, bypassing today's checks. */
+function storeRawMetadata(db: Database.Database, stream: string, json: string): void {
+  const metastream = `$$${stream}`;
+  const last = db.prepare<[string], number>('SELECT last_revision FROM streams WHERE stream_id = ?').pluck().get(metastream) ?? -1;
+  db.prepare(`INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, '$metadata', ?, '{}', ?)`).run(
+    metastream,
+    last + 1,
+    newEventId(),
+    json,
+    Date.now(),
+  );
+  db.prepare('INSERT INTO streams (stream_id, last_revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET last_revision = excluded.last_revision').run(
+    metastream,
+    last + 1,
+  );
+}
+
+/** Runs one store operation in a separate Node process on the same file (see second-process.mjs). */
+async function inSecondProcess(path: string, command: 'delete' | 'read', stream: string): Promise<unknown> {
+  const script = fileURLToPath(new URL('./second-process.mjs', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [script, path, command, stream], { cwd: fileURLToPath(new URL('.', import.meta.url)) });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
 
 describeEventStoreContract('sqlite', async () => {
   let now = Date.now();
@@ -78,6 +108,56 @@ describe('SqliteEventStore on disk', () => {
     await expect(store.appendToStream('x-1', [event('T', {}, 'not-a-uuid')])).rejects.toThrow(/UUID/);
     expect(await store.headPosition()).toBeUndefined();
     await store.close();
+  });
+
+  it('reads malformed stored metadata as absent: reads, appends and subscriptions never throw', async () => {
+    const store = new SqliteEventStore({ path: nextFile(), pollIntervalMs: 20 });
+    for (const json of ['null', '{"$tb":"abc"}', '{"$tb":1.5}', '{"$maxCount":"many"}', '[1]', '"text"']) {
+      const stream = `thing-${newEventId()}`;
+      await store.appendToStream(stream, [event('A')]);
+      storeRawMetadata(store.db, stream, json);
+      expect((await store.readStream(stream)).map((e) => e.type), json).toEqual(['A']);
+      await store.appendToStream(stream, [event('B')], { expectedRevision: 0n });
+      expect((await store.getStreamMetadata(stream)).metadata).toEqual({});
+      const seen: string[] = [];
+      const subscription = store.subscribeToStream(stream, { onEvents: (batch) => void seen.push(...batch.map((e) => e.type)) });
+      await expect.poll(() => seen).toEqual(['A', 'B']);
+      await subscription.unsubscribe();
+    }
+    await store.close();
+  });
+
+  it('stores the soft-delete marker as a JSON long, as EventStoreDB does', async () => {
+    const store = new SqliteEventStore({ path: nextFile() });
+    await store.appendToStream('thing-1', [event('A')]);
+    await store.deleteStream('thing-1');
+    const stored = store.db.prepare("SELECT data FROM events WHERE stream_id = '$$thing-1'").pluck().get();
+    expect(stored).toContain('"$tb":9223372036854775807');
+    await store.close();
+  });
+
+  it('still reads a soft-delete marker written as MAX_SAFE_INTEGER by earlier versions as deleted', async () => {
+    const store = new SqliteEventStore({ path: nextFile() });
+    await store.appendToStream('thing-1', [event('A'), event('B')]);
+    storeRawMetadata(store.db, 'thing-1', '{"$tb":"9007199254740991"}');
+    await expect(store.readStream('thing-1')).rejects.toBeInstanceOf(StreamNotFoundError);
+    expect((await store.getStreamMetadata('thing-1')).metadata.truncateBefore).toBe(2n ** 63n - 1n);
+    await store.appendToStream('thing-1', [event('C')], { expectedRevision: 1n });
+    expect((await store.readStream('thing-1')).map((e) => [e.type, e.revision])).toEqual([['C', 2n]]);
+    await store.close();
+  });
+
+  it('sees a soft delete made by another process: its next append here stays visible to a fresh process', async () => {
+    const path = nextFile();
+    const here = new SqliteEventStore({ path });
+    await here.appendToStream('thing-x', [event('A'), event('B')]);
+    expect((await here.readStream('thing-x')).length).toBe(2);
+    expect(await inSecondProcess(path, 'delete', 'thing-x')).toBe('deleted');
+    await expect(here.readStream('thing-x')).rejects.toBeInstanceOf(StreamNotFoundError);
+    const appended = await here.appendToStream('thing-x', [event('C')]);
+    expect(appended.nextExpectedRevision).toBe(2n);
+    expect(await inSecondProcess(path, 'read', 'thing-x')).toEqual([['C', 2]]);
+    await here.close();
   });
 
   it('delivers to a subscription events appended by another connection to the same file', async () => {

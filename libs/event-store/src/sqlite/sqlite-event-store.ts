@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError, InvalidAppendError } from '../errors.js';
-import { isUuid, newEventId } from '../event-id.js';
+import { StreamDeletedError, StreamNotFoundError } from '../errors.js';
+import { newEventId } from '../event-id.js';
 import type { EventStore } from '../event-store.js';
 import { positionOf } from '../position.js';
 import { noUpcasting, type Upcaster } from '../upcasting.js';
@@ -23,9 +23,15 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../types.js';
+import { assertValidEvent, assertWritableStream } from './append-validation.js';
+import { checkCommit, type EventIdLookup } from './commit-check.js';
 import { GroupCommitter } from './group-commit.js';
+import { assertMetadataEventData, assertStreamMetadata, decodeMetadata, DELETED_STREAM } from './metadata-json.js';
+import { metadataEvent, prepareEvent, type PreparedEvent } from './prepared-event.js';
 import { migrate, openPragmas, type SynchronousMode } from './schema.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
+import { isMetastream, metastreamOf, StreamStates, type StreamView } from './stream-states.js';
+import { visibilityOf } from './stream-visibility.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteEventStoreOptions {
@@ -53,18 +59,6 @@ interface EventRow {
   created: number;
 }
 
-interface StreamRow {
-  last_revision: number;
-  tombstoned: number;
-}
-
-/** Metadata truncateBefore of a soft-deleted stream, as EventStoreDB writes it. */
-const DELETED_STREAM = BigInt(Number.MAX_SAFE_INTEGER);
-const METADATA_EVENT = '$metadata';
-const ALL_STREAM = '$all';
-
-const metastreamOf = (stream: string) => `$$${stream}`;
-
 /**
  * The embedded event store: one SQLite file, WAL, synchronous=FULL by default.
  * Appends made in the same tick commit together in one transaction, each in
@@ -76,7 +70,7 @@ export class SqliteEventStore implements EventStore {
   private readonly idempotencyWindow: number;
   private readonly now: () => number;
   private readonly committer: GroupCommitter;
-  private readonly metadataCache = new Map<string, StreamMetadata | null>();
+  private readonly states: StreamStates;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
   private closed = false;
@@ -98,10 +92,10 @@ export class SqliteEventStore implements EventStore {
     this.idempotencyWindow = options.idempotencyWindow ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.now = options.clock ?? Date.now;
+    this.states = new StreamStates(this.db);
     // A rolled-back savepoint may have cached metadata it wrote: forget it all (rare).
-    this.committer = new GroupCommitter(this.db, () => this.wakeSubscriptions(), () => this.metadataCache.clear());
+    this.committer = new GroupCommitter(this.db, () => this.wakeSubscriptions(), () => this.states.forget());
     this.statements = {
-      stream: this.db.prepare<[string], StreamRow>('SELECT last_revision, tombstoned FROM streams WHERE stream_id = ?'),
       upsertStream: this.db.prepare(
         `INSERT INTO streams (stream_id, last_revision, tombstoned) VALUES (?, ?, ?)
          ON CONFLICT (stream_id) DO UPDATE SET last_revision = excluded.last_revision, tombstoned = excluded.tombstoned`,
@@ -109,12 +103,14 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(
         'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      idsFrom: this.db.prepare<[string, number, number], { event_id: string; position: number }>(
-        'SELECT event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      idsFrom: this.db.prepare<[string, number, number], { event_id: string }>(
+        'SELECT event_id FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
+      // COLLATE NOCASE: ids stored before they were lower-cased still match.
       findRecentId: this.db.prepare<[string, string, number], { revision: number }>(
-        'SELECT revision FROM events WHERE stream_id = ? AND event_id = ? AND revision > ? LIMIT 1',
+        'SELECT revision FROM events WHERE stream_id = ? AND event_id = ? COLLATE NOCASE AND revision > ? ORDER BY revision DESC LIMIT 1',
       ),
+      positionAt: this.db.prepare<[string, number], { position: number }>('SELECT position FROM events WHERE stream_id = ? AND revision = ?'),
       lastEvent: this.db.prepare<[string], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
       ),
@@ -123,27 +119,33 @@ export class SqliteEventStore implements EventStore {
   }
 
   appendToStream(streamName: string, events: readonly EventData[], options: AppendOptions = {}): Promise<AppendResult> {
+    let prepared: PreparedEvent[];
     try {
       this.assertOpen();
       assertWritableStream(streamName);
-      events.forEach((event, index) => assertValidEvent(streamName, event, index));
+      const metastream = isMetastream(streamName);
+      prepared = events.map((event, index) => {
+        assertValidEvent(streamName, event, index);
+        // The last event of $$<stream> is that stream's metadata: never store what could not be read back.
+        if (metastream) assertMetadataEventData(event.data, index);
+        return prepareEvent(event);
+      });
     } catch (error) {
       return Promise.reject(error);
     }
-    const prepared = events.map((event) => ({ ...event, id: event.id ?? newEventId() }));
     return this.committer.submit(() => this.appendInTransaction(streamName, prepared, options.expectedRevision ?? 'any'));
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const stream = this.statements.stream.get(streamName);
-    if (!stream) throw new StreamNotFoundError(streamName);
+    const stream = this.states.of(streamName);
     if (stream.tombstoned) throw new StreamDeletedError(streamName);
-    const visibility = this.visibility(streamName, stream.last_revision);
+    if (stream.lastRevision < 0) throw new StreamNotFoundError(streamName);
+    const visibility = visibilityOf(stream.metadata, stream.lastRevision, this.now());
     if (visibility === 'deleted') throw new StreamNotFoundError(streamName);
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
-    const fromRevision = from === 'start' ? 0 : from === 'end' ? stream.last_revision : Number(from);
+    const fromRevision = from === 'start' ? 0 : from === 'end' ? stream.lastRevision : Number(from);
     const limit = options.maxCount ?? -1;
     const rows = backwards
       ? this.query<[string, number, number, number, number], EventRow>(
@@ -209,11 +211,25 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  /**
+   * EventStoreDB's catch-up subscription reads a stream through readStream's
+   * path, so $tb, $maxCount, $maxAge and soft delete apply to it: a
+   * soft-deleted (or not yet written) stream is waited for, a tombstoned one
+   * ends the subscription with StreamDeletedError. Only its live phase
+   * pushes events as written, which differs from a read just for events
+   * hidden the moment they are written (a batch longer than $maxCount, a
+   * created time older than $maxAge). This adapter is always catching up
+   * (it reads after each commit and polls), so each batch is a read with the
+   * rules of that moment; an event hidden when read is never delivered.
+   * $all subscriptions, like readAll, ignore stream metadata, as in EventStoreDB.
+   */
   subscribeToStream(streamName: string, handler: SubscriptionHandler, options: SubscribeToStreamOptions = {}): Subscription {
     this.assertOpen();
-    const query = this.query<[string, number, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?');
+    const query = this.query<[string, number, number, number], EventRow>(
+      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? AND created >= ? ORDER BY revision LIMIT ?',
+    );
     const from = options.fromRevision ?? 'start';
-    const start = from === 'start' ? -1 : from === 'end' ? (this.statements.stream.get(streamName)?.last_revision ?? -1) : Number(from);
+    const start = from === 'start' ? -1 : from === 'end' ? this.states.of(streamName).lastRevision : Number(from);
     return this.track(
       new CatchUpSubscription({
         start,
@@ -221,9 +237,11 @@ export class SqliteEventStore implements EventStore {
         handler,
         pollIntervalMs: this.pollIntervalMs,
         read: (after, limit) => {
-          const stream = this.statements.stream.get(streamName);
-          if (stream?.tombstoned) throw new StreamDeletedError(streamName);
-          const rows = query.all(streamName, after, limit);
+          const stream = this.states.of(streamName);
+          if (stream.tombstoned) throw new StreamDeletedError(streamName);
+          const visible = stream.lastRevision < 0 ? 'deleted' : visibilityOf(stream.metadata, stream.lastRevision, this.now());
+          if (visible === 'deleted') return { events: [], next: after, position: undefined };
+          const rows = query.all(streamName, Math.max(after + 1, visible.minRevision), visible.minCreated, limit);
           const events = rows.map((row) => this.toRecorded(row));
           const next = rows.length ? rows[rows.length - 1]!.revision : after;
           const last = events[events.length - 1];
@@ -237,35 +255,35 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const last = this.statements.lastEvent.get(metastreamOf(streamName));
     if (!last) return { streamId: streamName, metadata: {} };
-    return { streamId: streamName, metadata: decodeMetadata(last.data), metastreamRevision: BigInt(last.revision) };
+    // Malformed stored metadata reads as none; its revision still lets a caller overwrite it.
+    return { streamId: streamName, metadata: decodeMetadata(last.data) ?? {}, metastreamRevision: BigInt(last.revision) };
   }
 
   setStreamMetadata(streamName: string, metadata: StreamMetadata, options: AppendOptions = {}): Promise<AppendResult> {
+    let event: PreparedEvent;
     try {
       this.assertOpen();
       assertWritableStream(streamName);
       assertStreamMetadata(metadata);
+      event = metadataEvent(metadata);
     } catch (error) {
       return Promise.reject(error);
     }
     return this.committer.submit(() => {
-      if (this.statements.stream.get(streamName)?.tombstoned) throw new StreamDeletedError(streamName);
-      const event = { id: newEventId(), type: METADATA_EVENT, data: encodeMetadata(metadata) };
+      if (this.states.of(streamName).tombstoned) throw new StreamDeletedError(streamName);
       return this.appendInTransaction(metastreamOf(streamName), [event], options.expectedRevision ?? 'any');
     });
   }
 
   async deleteStream(streamName: string, options: AppendOptions = {}): Promise<void> {
     this.assertOpen();
+    assertWritableStream(streamName);
     await this.committer.submit(() => {
-      const stream = this.statements.stream.get(streamName);
-      if (stream?.tombstoned) throw new StreamDeletedError(streamName);
-      const current = this.currentRevision(streamName, stream);
-      checkExpected(streamName, options.expectedRevision ?? 'any', current);
-      if (current === 'no_stream') return;
-      const previous = this.metadataOf(streamName) ?? {};
-      const data = encodeMetadata({ ...previous, truncateBefore: DELETED_STREAM });
-      this.appendInTransaction(metastreamOf(streamName), [{ id: newEventId(), type: METADATA_EVENT, data }], 'any');
+      const stream = this.states.of(streamName);
+      // Checked as EventStoreDB checks a delete: as a write of one new event (never a retry).
+      checkCommit(streamName, options.expectedRevision ?? 'any', [newEventId()], stream, this.idLookup(streamName, stream.lastRevision));
+      if (stream.lastRevision < 0) return;
+      this.writeMetadata(streamName, stream, { ...(stream.metadata ?? {}), truncateBefore: DELETED_STREAM });
     });
   }
 
@@ -273,10 +291,9 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     assertWritableStream(streamName);
     await this.committer.submit(() => {
-      const stream = this.statements.stream.get(streamName);
-      if (stream?.tombstoned) throw new StreamDeletedError(streamName);
-      checkExpected(streamName, options.expectedRevision ?? 'any', this.currentRevision(streamName, stream));
-      this.statements.upsertStream.run(streamName, stream?.last_revision ?? -1, 1);
+      const stream = this.states.of(streamName);
+      checkCommit(streamName, options.expectedRevision ?? 'any', [newEventId()], stream, this.idLookup(streamName, stream.lastRevision));
+      this.statements.upsertStream.run(streamName, stream.lastRevision, 1);
     });
   }
 
@@ -300,105 +317,65 @@ export class SqliteEventStore implements EventStore {
 
   // --- inside the group-commit transaction -------------------------------------------------
 
-  private appendInTransaction(
-    streamName: string,
-    events: ReadonlyArray<EventData & { id: string }>,
-    expected: ExpectedRevision,
-  ): AppendResult {
-    const stream = this.statements.stream.get(streamName);
-    if (stream?.tombstoned) throw new StreamDeletedError(streamName);
-    const retried = this.findRetry(streamName, events, expected, stream);
-    if (retried) return retried;
-    const current = this.currentRevision(streamName, stream);
-    checkExpected(streamName, expected, current);
-    const lastRevision = stream?.last_revision ?? -1;
-    if (events.length === 0) return { success: true, nextExpectedRevision: BigInt(current === 'no_stream' ? -1 : current) };
-    const created = this.now();
-    let position = 0;
-    events.forEach((event, index) => {
-      const info = this.statements.insert.run(
-        streamName,
-        lastRevision + 1 + index,
-        event.id,
-        event.type,
-        JSON.stringify(event.data ?? null),
-        JSON.stringify(event.metadata ?? {}),
-        created,
-      );
-      position = Number(info.lastInsertRowid);
-    });
-    const nextRevision = lastRevision + events.length;
-    this.statements.upsertStream.run(streamName, nextRevision, 0);
-    if (streamName.startsWith('$$')) this.metadataCache.delete(streamName.slice(2));
-    else if (this.metadataOf(streamName)?.truncateBefore === DELETED_STREAM) {
-      // Appending to a soft-deleted stream brings it back: only the new events are visible.
-      const previous = this.metadataOf(streamName)!;
-      const data = encodeMetadata({ ...previous, truncateBefore: BigInt(lastRevision + 1) });
-      this.appendInTransaction(metastreamOf(streamName), [{ id: newEventId(), type: METADATA_EVENT, data }], 'any');
+  private appendInTransaction(streamName: string, events: readonly PreparedEvent[], expected: ExpectedRevision): AppendResult {
+    const stream = this.states.of(streamName);
+    const ids = events.map((event) => event.id);
+    const decision = checkCommit(streamName, expected, ids, stream, this.idLookup(streamName, stream.lastRevision));
+    if (!decision.write) {
+      const position = this.statements.positionAt.get(streamName, decision.lastRevision)!.position;
+      return { success: true, nextExpectedRevision: BigInt(decision.lastRevision), position: positionOf(position) };
     }
-    return { success: true, nextExpectedRevision: BigInt(nextRevision), position: positionOf(position) };
-  }
-
-  /**
-   * EventStoreDB's idempotency: the same event ids at the same place succeed
-   * without writing. With an exact revision or no_stream the place is known;
-   * with any, the first id is searched among the stream's recent events.
-   */
-  private findRetry(
-    streamName: string,
-    events: ReadonlyArray<{ id: string }>,
-    expected: ExpectedRevision,
-    stream: StreamRow | undefined,
-  ): AppendResult | undefined {
-    if (!stream || events.length === 0) return undefined;
-    let from: number | undefined;
-    if (typeof expected === 'bigint' || expected === 'no_stream') {
-      from = expected === 'no_stream' ? 0 : Number(expected) + 1;
-      if (from > stream.last_revision) return undefined;
-    } else {
-      from = this.statements.findRecentId.get(streamName, events[0]!.id, stream.last_revision - this.idempotencyWindow)?.revision;
-      if (from === undefined) return undefined;
-    }
-    const found = this.statements.idsFrom.all(streamName, from, events.length);
-    if (found.length !== events.length || found.some((row, i) => row.event_id !== events[i]!.id)) return undefined;
+    // Decided before this write: metadata written to a soft-deleted stream must not bring its events back.
+    const original = isMetastream(streamName) ? streamName.slice(2) : undefined;
+    const originalWasDeleted = original !== undefined && this.states.of(original).softDeleted;
+    const position = events.length > 0 ? this.writeEvents(streamName, stream.lastRevision, events) : undefined;
+    if (decision.undelete) this.undelete(streamName, stream.lastRevision + 1);
+    if (originalWasDeleted) this.undelete(original, this.states.of(original).lastRevision + 1);
     return {
       success: true,
-      nextExpectedRevision: BigInt(from + events.length - 1),
-      position: positionOf(found[found.length - 1]!.position),
+      nextExpectedRevision: BigInt(stream.lastRevision + events.length),
+      ...(position !== undefined && { position: positionOf(position) }),
     };
   }
 
-  private currentRevision(streamName: string, stream: StreamRow | undefined): bigint | 'no_stream' {
-    if (!stream || stream.last_revision < 0) return 'no_stream';
-    if (this.metadataOf(streamName)?.truncateBefore === DELETED_STREAM) return 'no_stream';
-    return BigInt(stream.last_revision);
+  /** Inserts events after lastRevision; returns the $all position of the last. Checks are the caller's. */
+  private writeEvents(streamName: string, lastRevision: number, events: readonly PreparedEvent[]): number {
+    const created = this.now();
+    let position = 0;
+    events.forEach((event, index) => {
+      const info = this.statements.insert.run(streamName, lastRevision + 1 + index, event.id, event.type, event.data, event.metadata, created);
+      position = Number(info.lastInsertRowid);
+    });
+    this.statements.upsertStream.run(streamName, lastRevision + events.length, 0);
+    return position;
+  }
+
+  private writeMetadata(streamName: string, stream: StreamView, metadata: StreamMetadata): void {
+    this.writeEvents(metastreamOf(streamName), stream.metastreamRevision, [metadataEvent(metadata)]);
+  }
+
+  /**
+   * EventStoreDB's soft undelete: the stream's current metadata written
+   * again with $tb at the first revision after the deleted events, which
+   * stay hidden; numbering continues.
+   */
+  private undelete(streamName: string, truncateBefore: number): void {
+    const stream = this.states.of(streamName);
+    this.writeMetadata(streamName, stream, { ...(stream.metadata ?? {}), truncateBefore: BigInt(truncateBefore) });
+  }
+
+  private idLookup(streamName: string, lastRevision: number): EventIdLookup {
+    return {
+      recentRevisionOf: (id) => this.statements.findRecentId.get(streamName, id, lastRevision - this.idempotencyWindow)?.revision,
+      idsFrom: (from, count) => this.statements.idsFrom.all(streamName, from, count).map((row) => row.event_id.toLowerCase()),
+    };
   }
 
   // --- reading --------------------------------------------------------------------------
 
-  private metadataOf(streamName: string): StreamMetadata | null {
-    let metadata = this.metadataCache.get(streamName);
-    if (metadata === undefined) {
-      const last = this.statements.lastEvent.get(metastreamOf(streamName));
-      metadata = last ? decodeMetadata(last.data) : null;
-      this.metadataCache.set(streamName, metadata);
-    }
-    return metadata;
-  }
-
-  private visibility(streamName: string, lastRevision: number): 'deleted' | { minRevision: number; minCreated: number } {
-    const metadata = this.metadataOf(streamName);
-    if (!metadata) return { minRevision: 0, minCreated: 0 };
-    if (metadata.truncateBefore === DELETED_STREAM) return 'deleted';
-    const byTruncate = metadata.truncateBefore === undefined ? 0 : Number(metadata.truncateBefore);
-    const byCount = metadata.maxCount === undefined ? 0 : lastRevision - metadata.maxCount + 1;
-    const minCreated = metadata.maxAge === undefined ? 0 : this.now() - metadata.maxAge * 1000;
-    return { minRevision: Math.max(byTruncate, byCount, 0), minCreated };
-  }
-
   private toRecorded(row: EventRow): RecordedEvent {
     return this.upcast({
-      id: row.event_id,
+      id: row.event_id.toLowerCase(),
       streamId: row.stream_id,
       revision: BigInt(row.revision),
       type: row.type,
@@ -436,15 +413,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function checkExpected(streamName: string, expected: ExpectedRevision, current: bigint | 'no_stream'): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === 'no_stream') ||
-    (expected === 'stream_exists' && current !== 'no_stream') ||
-    (typeof expected === 'bigint' && current === expected);
-  if (!ok) throw new WrongExpectedVersionError(streamName, expected, current);
-}
-
 function filterClause(filter: EventFilter | undefined): { clause: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -463,49 +431,4 @@ function filterClause(filter: EventFilter | undefined): { clause: string; params
   }
   if (filter?.excludeSystemEvents) parts.push(`substr(type, 1, 1) <> '$' AND substr(stream_id, 1, 1) <> '$'`);
   return { clause: parts.map((p) => `AND ${p}`).join(' '), params };
-}
-
-function assertWritableStream(streamName: string): void {
-  if (typeof streamName !== 'string' || streamName.length === 0 || streamName.length > 500) {
-    throw new InvalidAppendError('A stream name must be 1 to 500 characters');
-  }
-  if (streamName === ALL_STREAM) throw new InvalidAppendError('Cannot append to $all');
-}
-
-function assertValidEvent(streamName: string, event: EventData, index: number): void {
-  if (event.id !== undefined && !isUuid(event.id)) throw new InvalidAppendError(`Event ${index}: id must be a UUID`);
-  if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError(`Event ${index}: type is required`);
-  if (event.type.startsWith('$') || streamName.startsWith('$')) return;
-  const metadata = event.metadata as Record<string, unknown> | undefined;
-  for (const field of ['actor', 'causationId', 'correlationId', 'timestamp', 'schemaVersion']) {
-    if (metadata?.[field] === undefined) throw new InvalidAppendError(`Event ${index} (${event.type}): metadata.${field} is required`);
-  }
-}
-
-function assertStreamMetadata(metadata: StreamMetadata): void {
-  for (const key of ['maxAge', 'maxCount'] as const) {
-    const value = metadata[key];
-    if (value !== undefined && (!Number.isInteger(value) || value <= 0)) throw new InvalidAppendError(`${key} must be a positive integer`);
-  }
-  if (metadata.truncateBefore !== undefined && metadata.truncateBefore < 0n) throw new InvalidAppendError('truncateBefore must be >= 0');
-}
-
-/** Stored with EventStoreDB's reserved names ($maxAge, $maxCount, $tb). */
-function encodeMetadata(metadata: StreamMetadata): Record<string, unknown> {
-  return {
-    ...(metadata.custom ?? {}),
-    ...(metadata.maxAge !== undefined && { $maxAge: metadata.maxAge }),
-    ...(metadata.maxCount !== undefined && { $maxCount: metadata.maxCount }),
-    ...(metadata.truncateBefore !== undefined && { $tb: metadata.truncateBefore.toString() }),
-  };
-}
-
-function decodeMetadata(json: string): StreamMetadata {
-  const { $maxAge, $maxCount, $tb, ...custom } = JSON.parse(json) as Record<string, unknown>;
-  return {
-    ...($maxAge !== undefined && { maxAge: Number($maxAge) }),
-    ...($maxCount !== undefined && { maxCount: Number($maxCount) }),
-    ...($tb !== undefined && { truncateBefore: BigInt(String($tb)) }),
-    ...(Object.keys(custom).length > 0 && { custom }),
-  };
 }
