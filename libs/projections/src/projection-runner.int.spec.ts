@@ -131,4 +131,25 @@ describe('ProjectionRunner', () => {
     await runner.waitFor((await store.headPosition())!.commit);
     expect(listCampaigns(db)).toEqual(before);
   });
+
+  it('a waiter keeps waiting through a rebuild and is answered true once the rebuilt models reach its position', async () => {
+    for (let i = 0; i < 300; i++) await store.appendToStream(`campaign-r${i}`, [created(`r${i}`)]);
+    runner = new ProjectionRunner(store, db, allProjectors, { batchSize: 50 });
+    runner.start();
+    const head = (await store.headPosition())!.commit;
+    await runner.waitFor(head);
+    const { position } = await store.appendToStream('campaign-late', [created('late')]);
+    const waiting = runner.waitFor(position!.commit);
+    await runner.rebuild();
+    expect(await waiting).toBe(true);
+    expect(listCampaigns(db).some((c) => c.id === 'late')).toBe(true);
+  });
+
+  it('once stopped for good, waiting answers false at once', async () => {
+    runner = new ProjectionRunner(store, db, allProjectors);
+    runner.start();
+    await runner.stop();
+    const { position } = await store.appendToStream('campaign-x', [created('x')]);
+    expect(await runner.waitFor(position!.commit, 60_000)).toBe(false);
+  });
 });

@@ -75,18 +75,20 @@ export class ProjectionRunner {
     this.subscribe();
   }
 
+  /** For good (shutdown): nobody waiting will be answered true any more. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    await this.subscription?.unsubscribe();
-    this.subscription = undefined;
+    await this.unsubscribe();
     for (const waiter of this.waiters) waiter.resolve(false);
     this.waiters = [];
   }
 
-  /** Drops every read model and replays the whole log into it. */
+  /**
+   * Drops every read model and replays the whole log into it. Whoever waits
+   * for a position keeps waiting through it (a write answered during a
+   * rebuild still reads its own result, or hears that it cannot yet).
+   */
   async rebuild(): Promise<void> {
-    await this.stop();
+    await this.unsubscribe();
     this.db.transaction(() => this.projectors.forEach((p) => this.reset(p)))();
     this.caughtUp = false;
     this.live = false;
@@ -97,6 +99,7 @@ export class ProjectionRunner {
   /** Resolves true once every read model has reached `position` (read your own writes), false on timeout. */
   waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
     if (this.checkpoint() >= position) return Promise.resolve(true);
+    if (this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter = { position, resolve };
       this.waiters.push(waiter);
@@ -120,6 +123,13 @@ export class ProjectionRunner {
 
   status(): ProjectionStatus {
     return { checkpoint: this.checkpoint(), caughtUp: this.caughtUp, failed: this.failed, lastBatchLagMs: this.lastBatchLagMs };
+  }
+
+  private async unsubscribe(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.subscription?.unsubscribe();
+    this.subscription = undefined;
   }
 
   private subscribe(): void {

@@ -13,7 +13,7 @@ describe('campaigns over HTTP', () => {
       .post('/api/campaigns')
       .send({ name: 'Rent strike check-in', description: 'Ask who can come Saturday', textingHours: { start: '10:00', end: '20:00' } })
       .expect(201);
-    expect(created.body).toEqual({ id: expect.any(String), position: expect.stringMatching(/^\d+$/) });
+    expect(created.body).toEqual({ id: expect.any(String), position: expect.stringMatching(/^\d+$/), readable: true });
     const list = await owner.get('/api/campaigns').expect(200);
     expect(BigInt(list.body.position)).toBeGreaterThanOrEqual(BigInt(created.body.position));
     expect(list.body.campaigns).toEqual([

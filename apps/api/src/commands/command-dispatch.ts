@@ -19,10 +19,14 @@ export class CommandDispatch {
     return this.readable(await this.commandBus.execute<object, CommandOutcome>(command), id);
   }
 
-  /** For handlers that answer more than an outcome (a new invite's token). */
+  /**
+   * For handlers that answer more than an outcome (a new invite's token).
+   * Waits for the read models (through a rebuild too), and says so when they
+   * did not get there in time rather than answering as if they had.
+   */
   async readable(outcome: CommandOutcome, id: string): Promise<CommandAccepted> {
     const accepted = acceptedOrThrow(outcome, id);
-    await this.projections.waitFor(BigInt(accepted.position));
-    return accepted;
+    const readable = await this.projections.waitFor(BigInt(accepted.position));
+    return { ...accepted, readable };
   }
 }
