@@ -147,6 +147,20 @@ describe('SqliteEventStore on disk', () => {
     await store.close();
   });
 
+  it('matches event ids stored in upper case by earlier versions, in any case, and reads them in lower case', async () => {
+    const store = new SqliteEventStore({ path: nextFile() });
+    const id = newEventId();
+    store.db
+      .prepare(`INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES ('thing-1', 0, ?, 'A', '{}', '{}', 0)`)
+      .run(id.toUpperCase());
+    store.db.prepare(`INSERT INTO streams (stream_id, last_revision) VALUES ('thing-1', 0)`).run();
+    const exact = await store.appendToStream('thing-1', [event('A', {}, id)], { expectedRevision: 'no_stream' });
+    const any = await store.appendToStream('thing-1', [event('A', {}, id)]);
+    expect([exact.nextExpectedRevision, any.nextExpectedRevision]).toEqual([0n, 0n]);
+    expect((await store.readStream('thing-1')).map((e) => e.id)).toEqual([id]);
+    await store.close();
+  });
+
   it('sees a soft delete made by another process: its next append here stays visible to a fresh process', async () => {
     const path = nextFile();
     const here = new SqliteEventStore({ path });
