@@ -51,11 +51,23 @@ describe('PeopleTable', () => {
     expect(bossRow).toMatch(/<label[^>]*>Role for Olive Owner<\/label>/);
   });
 
-  it('is read-only for an auditor: no selects, no buttons, no actions column', () => {
+  it('is read-only for an auditor: no selects, no action buttons, no actions column', () => {
     const body = table({ id: 'me', role: 'auditor' });
     expect(body).not.toContain('<select');
-    expect(body).not.toContain('<button');
+    expect(rows(body).join('')).not.toContain('<button');
     expect(body).not.toContain('>Actions<');
+  });
+
+  it('sends nothing on a pick: a role is changed only with a Change role button, and none shows until a new role is picked', () => {
+    const [, graceRow] = rows(table({ id: 'me', role: 'admin' }));
+    expect(graceRow).not.toContain('Change role');
+    expect(graceRow).not.toMatch(/<select[^>]*onchange/);
+  });
+
+  it('lets the table be sorted by name, role, status, joined and last active', () => {
+    const body = table({ id: 'me', role: 'admin' });
+    const sortable = [...body.matchAll(/<button type="button" class="sort">\s*([\w ]+?)<span/g)].map((m) => m[1]);
+    expect(sortable).toEqual(['Name', 'Role', 'Status', 'Joined', 'Last active']);
   });
 
   it('escapes names rather than rendering them as HTML', () => {
