@@ -110,4 +110,14 @@ describe('campaigns over HTTP', () => {
     const log = await owner.get('/api/events?type=CampaignDetailsChanged').expect(200);
     expect(log.body.entries).toHaveLength(1);
   });
+
+  it('a create retried with its key after 60 edits still answers 201 with the same id (the window is a day, not 50 events)', async () => {
+    const owner = await setUpOwner(app);
+    const key = '0195f5a0-3333-7000-8000-000000000003';
+    const first = await owner.post('/api/campaigns').set('Idempotency-Key', key).send({ name: 'Busy campaign' }).expect(201);
+    for (let i = 0; i < 60; i++) await owner.patch(`/api/campaigns/${first.body.id}`).send({ expectedRevision: i, name: `Edit ${i}` }).expect(200);
+    const retry = await owner.post('/api/campaigns').set('Idempotency-Key', key).send({ name: 'Busy campaign' }).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect((await owner.get('/api/campaigns')).body.campaigns).toHaveLength(1);
+  });
 });

@@ -3,6 +3,8 @@ import type { EventMetadata } from '@textbank/event-store';
 /** Who sends a command, under which ids, at what time: everything a decider must not find out for itself. */
 export interface CommandEnvelope {
   readonly commandId: string;
+  /** The id came from the client's Idempotency-Key: this may be a retry of a command that already landed. */
+  readonly keyed?: boolean;
   readonly correlationId: string;
   readonly actor: EventMetadata['actor'];
   readonly now: Date;

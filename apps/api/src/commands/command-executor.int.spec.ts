@@ -1,5 +1,7 @@
 import { campaignDecider, campaignStream } from '@textbank/domain';
 import { SqliteEventStore } from '@textbank/event-store';
+import { allProjectors, openReadModelDatabase, ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Metrics } from '../metrics/metrics.js';
 import { CommandExecutor } from './command-executor.js';
@@ -19,12 +21,22 @@ describe('CommandExecutor', () => {
   let store: SqliteEventStore;
   let executor: CommandExecutor;
   let metrics: Metrics;
+  let readModels: Database.Database;
+  let runner: ProjectionRunner;
+  const executorOn = (s: SqliteEventStore) => new CommandExecutor(s, metrics, runner, readModels);
   beforeEach(() => {
     store = new SqliteEventStore({ path: ':memory:' });
     metrics = new Metrics();
-    executor = new CommandExecutor(store, metrics);
+    readModels = openReadModelDatabase(':memory:');
+    runner = new ProjectionRunner(store, readModels, allProjectors);
+    runner.start();
+    executor = executorOn(store);
   });
-  afterEach(async () => store.close());
+  afterEach(async () => {
+    await runner.stop();
+    await store.close();
+    readModels.close();
+  });
 
   const create = (campaignId: string, commandId = nextId()) =>
     executor.execute({
@@ -81,7 +93,7 @@ describe('CommandExecutor', () => {
 
   it('sees events another writer appended since it cached the stream', async () => {
     await create('c5');
-    const other = new CommandExecutor(store, metrics);
+    const other = executorOn(store);
     await other.execute({
       stream: campaignStream('c5'),
       decider: campaignDecider,
@@ -90,5 +102,43 @@ describe('CommandExecutor', () => {
     });
     expect(await rename('c5', 'From elsewhere')).toMatchObject({ ok: true, revision: 1n });
     expect(await store.readStream('campaign-c5')).toHaveLength(2);
+  });
+
+  describe('a retried command (the client\'s Idempotency-Key) answers as the first time for 24 hours', () => {
+    const keyed = (commandId: string, now = new Date('2026-11-28T12:00:00Z')): CommandEnvelope => ({ ...envelope(commandId), keyed: true, now });
+    const createKeyed = (campaignId: string, commandId: string, now?: Date) =>
+      executor.execute({
+        stream: campaignStream(campaignId),
+        decider: campaignDecider,
+        command: { type: 'CreateCampaign', campaignId, organizationId: 'o1', name: 'X', description: '', textingHours: hours, now: 'now' },
+        envelope: keyed(commandId, now),
+      });
+
+    it('however many events the stream had since (60 edits)', async () => {
+      const key = nextId();
+      const first = await createKeyed('k1', key);
+      for (let i = 0; i < 60; i++) await rename('k1', `edit ${i}`);
+      executor = executorOn(store); // a fresh process: nothing cached
+      expect(await createKeyed('k1', key)).toEqual(first);
+      expect(await store.readStream('campaign-k1')).toHaveLength(61);
+    });
+
+    it('while the read models rebuild, by searching the stream itself', async () => {
+      const key = nextId();
+      const first = await createKeyed('k2', key);
+      for (let i = 0; i < 60; i++) await rename('k2', `edit ${i}`);
+      await runner.stop();
+      executor = executorOn(store);
+      expect(await createKeyed('k2', key)).toEqual(first);
+    });
+
+    it('a key used for another stream is refused, and after the window a key is new again', async () => {
+      const key = nextId();
+      await createKeyed('k3', key);
+      expect(await createKeyed('k4', key)).toMatchObject({ ok: false, rejection: { code: 'conflict', field: 'Idempotency-Key' } });
+      const dayLater = new Date(Date.parse('2026-11-28T12:00:00Z') + 24 * 60 * 60 * 1000 + 60_000);
+      executor = executorOn(store);
+      expect(await createKeyed('k4', key, dayLater)).toMatchObject({ ok: true });
+    });
   });
 });

@@ -8,8 +8,10 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@textbank/event-store';
+import { findCommandOutcome, IDEMPOTENCY_WINDOW_MS, type ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
-import { EVENT_STORE } from '../infrastructure/tokens.js';
+import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 import type { CommandEnvelope } from './command-envelope.js';
 import { staleRevision, type CommandOutcome } from './command-outcome.js';
 import { StreamStateCache, type CachedStream } from './stream-state-cache.js';
@@ -24,8 +26,10 @@ export interface CommandRequest<C, E extends DomainEvent, S> {
 }
 
 const MAX_ATTEMPTS = 5;
-/** How many recent command ids a cached stream remembers to answer a retried command. */
+/** Recent command ids a cached stream keeps: the quick answer to a retry; older ones are looked up (see `earlier`). */
 const REMEMBERED_COMMANDS = 50;
+/** Page size when a retry must be looked for in the stream itself (read models rebuilding). */
+const SEARCH_PAGE = 500;
 
 /**
  * The one write path: load the stream (cache, then catch up), decide purely,
@@ -40,6 +44,8 @@ export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
   ) {}
 
   async execute<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome> {
@@ -52,6 +58,10 @@ export class CommandExecutor {
 
   private async attempt<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome> {
     const { stream, decider, command, envelope } = request;
+    if (envelope.keyed) {
+      const earlier = await this.earlier(stream, envelope);
+      if (earlier) return earlier;
+    }
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.load(stream, decider);
       // A retried command (same id) that already landed answers as it did the first time.
@@ -86,6 +96,47 @@ export class CommandExecutor {
       }
     }
     return { ok: false, rejection: { code: 'conflict', message: `Too many concurrent changes to ${stream}; try again` } };
+  }
+
+  /**
+   * A client's retry (same Idempotency-Key) answers as the first time did for
+   * IDEMPOTENCY_WINDOW_MS, however many events the stream had since: looked up
+   * in the command-outcomes read model once it has caught up with the log, or,
+   * while it cannot (a rebuild), in the stream itself back to the window's start.
+   */
+  private async earlier(stream: string, envelope: CommandEnvelope): Promise<CommandOutcome | undefined> {
+    const cached = this.cache.get(stream);
+    if (cached?.commandIds.includes(envelope.commandId)) return undefined; // answered by the loop, from the cache
+    const head = await this.store.headPosition();
+    const found = !head
+      ? undefined
+      : (await this.projections.waitFor(head.commit))
+        ? findCommandOutcome(this.readModels, envelope.commandId, envelope.now)
+        : await this.searchStream(stream, envelope);
+    if (!found) return undefined;
+    if (found.stream !== stream) {
+      return { ok: false, rejection: { code: 'conflict', message: 'This Idempotency-Key was already used for a different request', field: 'Idempotency-Key' } };
+    }
+    return { ok: true, position: found.position, revision: found.revision };
+  }
+
+  private async searchStream(stream: string, envelope: CommandEnvelope) {
+    const since = envelope.now.getTime() - IDEMPOTENCY_WINDOW_MS;
+    let before: bigint | undefined;
+    for (;;) {
+      let page: RecordedEvent[];
+      try {
+        page = await this.store.readStream(stream, { direction: 'backwards', maxCount: SEARCH_PAGE, ...(before !== undefined && { fromRevision: before }) });
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return undefined;
+        throw error;
+      }
+      const match = page.find((event) => event.metadata['causationId'] === envelope.commandId);
+      if (match) return { stream, revision: match.revision, position: match.position.commit };
+      const oldest = page[page.length - 1];
+      if (!oldest || oldest.revision === 0n || Date.parse(String(oldest.metadata['timestamp'])) < since) return undefined;
+      before = oldest.revision - 1n;
+    }
   }
 
   private async load<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<CachedStream<S>> {

@@ -24,6 +24,7 @@ export function envelopeFrom(
   const commandId = key === undefined ? newEventId() : eventIdFor(`${actor.person.id}:${key.toLowerCase()}`, 0);
   return {
     commandId,
+    ...(key !== undefined && { keyed: true }),
     correlationId: typeof requestId === 'string' ? requestId : commandId,
     actor: { id: actor.person.id, kind: 'person', name: actor.person.name },
     now,
