@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Password, PersonName } from './fields.js';
+import { Email, humanText, Password, PersonName } from './fields.js';
 import { Role } from './session.js';
 
 /** 'removed': taken off the roster before ever signing in (sent live so open pages drop the row; never listed). */
@@ -33,7 +33,9 @@ export const CreateInviteRequest = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('volunteer'),
     campaignId: z.uuid('must be a campaign id').optional(),
-    /** ISO time; default: 7 days from now. */
+    /** How organizers tell links apart ("Saturday phone bank"). */
+    label: humanText({ max: 80 }).optional(),
+    /** ISO time, at most 90 days ahead; default: 7 days from now. */
     expiresAt: ExpiresAt.optional(),
     /** Default: unlimited. */
     maxUses: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000').optional(),
@@ -47,7 +49,8 @@ export const CreateInviteRequest = z.discriminatedUnion('kind', [
 ]);
 export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
 
-export const InviteStatus = z.enum(['open', 'expired', 'revoked', 'used-up']);
+/** 'inactive': its maker is no longer an active owner or admin, so the link no longer lets anyone in. */
+export const InviteStatus = z.enum(['open', 'expired', 'revoked', 'used-up', 'inactive']);
 export type InviteStatus = z.infer<typeof InviteStatus>;
 
 export const InviteView = z.object({
@@ -56,6 +59,7 @@ export const InviteView = z.object({
   role: Role,
   email: z.string().nullable(),
   campaignId: z.string().nullable(),
+  label: z.string().nullable(),
   expiresAt: z.string(),
   maxUses: z.number().nullable(),
   uses: z.number(),
@@ -68,9 +72,16 @@ export type InviteView = z.infer<typeof InviteView>;
 export const InviteList = z.object({ invites: z.array(InviteView), position: z.string() });
 export type InviteList = z.infer<typeof InviteList>;
 
-/** The link is shown once, when made: only its hash is kept. */
-export const InviteCreated = z.object({ id: z.string(), position: z.string(), token: z.string(), path: z.string() });
+/**
+ * A link: `path` is what to share. A volunteer link can be shown again while it is
+ * open (GET /api/invites/:id/link); a named invite's link only when made or renewed.
+ */
+export const InviteCreated = z.object({ id: z.string(), position: z.string(), readable: z.boolean().default(true), token: z.string(), path: z.string() });
+
 export type InviteCreated = z.infer<typeof InviteCreated>;
+
+export const InviteLink = z.object({ token: z.string(), path: z.string() });
+export type InviteLink = z.infer<typeof InviteLink>;
 
 /** What the join page shows before anyone signs up. */
 export const InvitePreview = z.object({

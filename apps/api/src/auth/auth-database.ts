@@ -40,5 +40,8 @@ export function openAuthDatabase(path: string, synchronous: 'NORMAL' | 'FULL' = 
   // Added after the first release: when the person last signed in with their password (joining does not count).
   const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('credentials')`).all().map((c) => c.name);
   if (!columns.includes('signed_in_at')) db.exec('ALTER TABLE credentials ADD COLUMN signed_in_at INTEGER');
+  // A volunteer link's token, kept so admins can show it again all night (named invites keep only the hash).
+  const tokenColumns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('invite_tokens')`).all().map((c) => c.name);
+  if (!tokenColumns.includes('token')) db.exec('ALTER TABLE invite_tokens ADD COLUMN token TEXT');
   return db;
 }

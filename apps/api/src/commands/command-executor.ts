@@ -98,6 +98,11 @@ export class CommandExecutor {
     return { ok: false, rejection: { code: 'conflict', message: `Too many concurrent changes to ${stream}; try again` } };
   }
 
+  /** A stream's folded state as the store has it now (caught up from the cache): for checks outside a command. */
+  async current<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<S> {
+    return (await this.load(stream, decider)).state;
+  }
+
   /**
    * A client's retry (same Idempotency-Key) answers as the first time did for
    * IDEMPOTENCY_WINDOW_MS, however many events the stream had since: looked up

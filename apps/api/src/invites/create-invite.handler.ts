@@ -1,8 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { inviteDecider, inviteStream } from '@textbank/domain';
+import { Inject } from '@nestjs/common';
+import { campaignStream, inviteDecider, inviteStream } from '@textbank/domain';
+import { StreamNotFoundError, type EventStore } from '@textbank/event-store';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 import { CreateInviteCommand } from './invite.commands.js';
+import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { InviteTokens } from './invite-tokens.js';
 
 const DEFAULT_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -15,13 +18,17 @@ export class CreateInviteHandler implements ICommandHandler<CreateInviteCommand,
   constructor(
     private readonly executor: CommandExecutor,
     private readonly tokens: InviteTokens,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ inviteId, organizationId, request, envelope }: CreateInviteCommand): Promise<InviteOutcome> {
     const now = envelope.now;
     const expiresAt = request.expiresAt ? new Date(request.expiresAt).toISOString() : new Date(now.getTime() + DEFAULT_LIFETIME_MS).toISOString();
     const maxUses = request.kind === 'volunteer' ? request.maxUses : 1;
-    const token = this.tokens.create(inviteId, maxUses);
+    if (request.kind === 'volunteer' && request.campaignId && !(await this.campaignExists(request.campaignId))) {
+      return { ok: false, rejection: { code: 'invalid', message: 'There is no campaign with this id', field: 'campaignId' } };
+    }
+    const token = this.tokens.create(inviteId, maxUses, { keep: request.kind === 'volunteer' });
     const outcome = await this.executor.execute({
       stream: inviteStream(inviteId),
       decider: inviteDecider,
@@ -35,6 +42,7 @@ export class CreateInviteHandler implements ICommandHandler<CreateInviteCommand,
           expiresAt,
           ...(request.kind === 'named' && { email: request.email }),
           ...(request.kind === 'volunteer' && request.campaignId && { campaignId: request.campaignId }),
+          ...(request.kind === 'volunteer' && request.label && { label: request.label }),
           ...(maxUses !== undefined && { maxUses }),
         },
         now: now.toISOString(),
@@ -42,5 +50,15 @@ export class CreateInviteHandler implements ICommandHandler<CreateInviteCommand,
       envelope,
     });
     return outcome.ok ? { ...outcome, token } : outcome;
+  }
+
+  /** Campaigns are never deleted, so a campaign that exists in the log now always will. */
+  private async campaignExists(campaignId: string): Promise<boolean> {
+    try {
+      return (await this.store.readStream(campaignStream(campaignId), { maxCount: 1 })).length > 0;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return false;
+      throw error;
+    }
   }
 }

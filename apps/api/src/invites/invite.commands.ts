@@ -17,6 +17,13 @@ export class RevokeInviteCommand {
   ) {}
 }
 
+export class RenewInviteLinkCommand {
+  constructor(
+    readonly inviteId: string,
+    readonly envelope: CommandEnvelope,
+  ) {}
+}
+
 export class JoinThroughInviteCommand {
   constructor(
     readonly token: string,

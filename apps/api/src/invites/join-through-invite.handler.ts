@@ -35,7 +35,7 @@ export class JoinThroughInviteHandler implements ICommandHandler<JoinThroughInvi
   ) {}
 
   async execute({ token, personId, request, envelope }: JoinThroughInviteCommand): Promise<CommandOutcome> {
-    const found = this.lookup.open(token, envelope.now);
+    const found = await this.lookup.open(token, envelope.now);
     if (!found.ok) return found;
     const { invite } = found;
     if (invite.email !== null && invite.email !== request.email) {

@@ -36,8 +36,8 @@ export class JoinController {
   @Access('public')
   @ApiOkResponse({ type: InvitePreviewDto })
   @ApiGoneResponse({ description: 'Expired, revoked or used up: the message says which' })
-  preview(@Param('token') token: string): InvitePreview {
-    const found = this.lookup.open(token, this.clock());
+  async preview(@Param('token') token: string): Promise<InvitePreview> {
+    const found = await this.lookup.open(token, this.clock());
     if (!found.ok) throw rejectionToHttp(found.rejection);
     const { invite } = found;
     return {

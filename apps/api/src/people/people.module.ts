@@ -3,6 +3,7 @@ import { CommandsModule } from '../commands/commands.module.js';
 import { JoinedRoles } from './joined-roles.js';
 import { ManagePersonHandler } from './manage-person.handler.js';
 import { PeopleController } from './people.controller.js';
+import { Standings } from './standings.js';
 
-@Module({ imports: [CommandsModule], controllers: [PeopleController], providers: [ManagePersonHandler, JoinedRoles], exports: [JoinedRoles] })
+@Module({ imports: [CommandsModule], controllers: [PeopleController], providers: [ManagePersonHandler, JoinedRoles, Standings], exports: [JoinedRoles, Standings] })
 export class PeopleModule {}

@@ -8,6 +8,7 @@ export function anInvite(overrides: Partial<InviteView> = {}): InviteView {
     role: 'volunteer',
     email: null,
     campaignId: null,
+    label: null,
     expiresAt: '2999-01-01T00:00:00.000Z',
     maxUses: null,
     uses: 0,

@@ -29,4 +29,19 @@ describe('invite decider', () => {
     spec.given([created, revoked]).when({ type: 'RevokeInvite', inviteId: 'i1', now }).then([]);
     spec.given([]).when({ type: 'RevokeInvite', inviteId: 'i1', now }).thenRejects('not_found');
   });
+
+  it('an invite lasts at most 90 days (year 9999 is refused)', () => {
+    spec.given([]).when({ ...create, invite: { ...create.invite, expiresAt: '9999-12-31T00:00:00.000Z' } }).thenRejects('invalid', /90 days/);
+    spec.given([]).when({ ...create, invite: { ...create.invite, expiresAt: '2027-02-26T12:00:00.000Z' } }).then([
+      { type: 'InviteCreated', data: { ...create.invite, expiresAt: '2027-02-26T12:00:00.000Z', createdAt: now } },
+    ]);
+  });
+
+  it('renews the link of an open invite, never of a revoked or expired one', () => {
+    const created = { type: 'InviteCreated' as const, data: { ...create.invite, createdAt: now } };
+    spec.given([created]).when({ type: 'RenewInviteLink', inviteId: 'i1', now }).then([{ type: 'InviteLinkRenewed', data: { inviteId: 'i1', renewedAt: now } }]);
+    spec.given([created, { type: 'InviteRevoked', data: { inviteId: 'i1', revokedAt: now } }]).when({ type: 'RenewInviteLink', inviteId: 'i1', now }).thenRejects('gone');
+    spec.given([created]).when({ type: 'RenewInviteLink', inviteId: 'i1', now: '2026-12-06T00:00:00.000Z' }).thenRejects('gone', /expired/);
+    spec.given([]).when({ type: 'RenewInviteLink', inviteId: 'i1', now }).thenRejects('not_found');
+  });
 });

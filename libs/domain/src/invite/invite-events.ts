@@ -14,6 +14,8 @@ export type InviteCreated = DomainEvent<
     role: Role;
     email?: string;
     campaignId?: string;
+    /** How organizers tell their links apart ("Saturday phone bank"). */
+    label?: string;
     expiresAt: string;
     maxUses?: number;
     createdAt: string;
@@ -22,6 +24,9 @@ export type InviteCreated = DomainEvent<
 
 export type InviteRevoked = DomainEvent<'InviteRevoked', { inviteId: string; revokedAt: string }>;
 
-export type InviteEvent = InviteCreated | InviteRevoked;
+/** The link's secret was replaced: the old link stops working, the invite and its uses stay. */
+export type InviteLinkRenewed = DomainEvent<'InviteLinkRenewed', { inviteId: string; renewedAt: string }>;
+
+export type InviteEvent = InviteCreated | InviteRevoked | InviteLinkRenewed;
 
 export const inviteStream = (inviteId: string) => `invite-${inviteId}`;

@@ -12,6 +12,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   EmailChanged: 1,
   InviteCreated: 1,
   InviteRevoked: 1,
+  InviteLinkRenewed: 1,
   CampaignCreated: 1,
   CampaignDetailsChanged: 1,
 };

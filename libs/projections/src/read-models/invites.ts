@@ -16,6 +16,10 @@ interface InviteRow {
   revoked: number;
   created_at: string;
   created_by: string;
+  created_by_id: string | null;
+  label: string | null;
+  /** From the people table: whether the maker may still invite (owner or admin, active). */
+  maker_can_invite?: number | null;
 }
 
 export interface InviteRecord {
@@ -28,6 +32,9 @@ export interface InviteRecord {
   readonly maxUses: number | null;
   readonly uses: number;
   readonly revoked: boolean;
+  readonly label: string | null;
+  /** Who made it: a link stops working when its maker is no longer an active owner or admin. */
+  readonly createdById: string | null;
 }
 
 const toRecord = (row: InviteRow): InviteRecord => ({
@@ -40,11 +47,18 @@ const toRecord = (row: InviteRow): InviteRecord => ({
   maxUses: row.max_uses,
   uses: row.uses,
   revoked: row.revoked === 1,
+  label: row.label,
+  createdById: row.created_by_id,
 });
 
-/** Why an invite cannot be used now, or 'open'. */
-export function inviteStatusOf(invite: InviteRecord, now: Date): InviteStatus {
+/**
+ * Why an invite cannot be used now, or 'open'. `makerCanInvite` false: its
+ * maker was suspended, demoted below admin or removed (shown as 'inactive';
+ * a join decides that from the roster itself, not from here).
+ */
+export function inviteStatusOf(invite: InviteRecord, now: Date, makerCanInvite = true): InviteStatus {
   if (invite.revoked) return 'revoked';
+  if (!makerCanInvite) return 'inactive';
   if (Date.parse(invite.expiresAt) <= now.getTime()) return 'expired';
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return 'used-up';
   return 'open';
@@ -53,20 +67,21 @@ export function inviteStatusOf(invite: InviteRecord, now: Date): InviteStatus {
 /** Invite links and how often they were used (counted from PersonJoined). */
 export const invitesProjector = defineProjector({
   name: 'invites',
-  version: 1,
+  version: 2,
   tables: ['invites'],
   schema: `
     CREATE TABLE IF NOT EXISTS invites (
       id TEXT PRIMARY KEY, kind TEXT NOT NULL, role TEXT NOT NULL, email TEXT, campaign_id TEXT,
       expires_at TEXT NOT NULL, max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0,
-      created_at TEXT NOT NULL, created_by TEXT NOT NULL
+      created_at TEXT NOT NULL, created_by TEXT NOT NULL, created_by_id TEXT, label TEXT
     );`,
   handlers: {
     InviteCreated: (event, db) => {
       const d = event.data;
-      cachedStatement(db, 'INSERT OR IGNORE INTO invites VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)').run(
+      const actor = actorOf(event.metadata);
+      cachedStatement(db, 'INSERT OR IGNORE INTO invites VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)').run(
         d.inviteId, d.kind, d.role, d.email ?? null, d.campaignId ?? null, d.expiresAt, d.maxUses ?? null, d.createdAt,
-        actorOf(event.metadata)?.name ?? actorOf(event.metadata)?.id ?? 'unknown',
+        actor?.name ?? actor?.id ?? 'unknown', actor?.id ?? null, d.label ?? null,
       );
     },
     InviteRevoked: (event, db) => {
@@ -84,11 +99,15 @@ export function findInvite(db: Database.Database, id: string): InviteRecord | un
 }
 
 export function listInvites(db: Database.Database, now: Date): InviteView[] {
-  return cachedStatement<[], InviteRow>(db, 'SELECT * FROM invites ORDER BY created_at DESC, id')
+  return cachedStatement<[], InviteRow>(
+    db,
+    `SELECT invites.*, (p.id IS NULL OR (p.status = 'active' AND p.role IN ('owner', 'admin'))) AS maker_can_invite
+     FROM invites LEFT JOIN people p ON p.id = invites.created_by_id ORDER BY invites.created_at DESC, invites.id`,
+  )
     .all()
     .map((row) => {
       const invite = toRecord(row);
-      const { revoked: _revoked, ...fields } = invite;
-      return { ...fields, status: inviteStatusOf(invite, now), createdAt: row.created_at, createdBy: row.created_by };
+      const { revoked: _revoked, createdById: _maker, ...fields } = invite;
+      return { ...fields, status: inviteStatusOf(invite, now, row.maker_can_invite !== 0), createdAt: row.created_at, createdBy: row.created_by };
     });
 }
