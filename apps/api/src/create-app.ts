@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { crossSiteGuard } from './http/cross-site-guard.js';
+import { proxyHeadersWarning } from './http/proxy-headers-warning.js';
 import { securityHeaders } from './http/security-headers.js';
 import { spaFallback } from './http/spa-fallback.js';
 
@@ -22,6 +23,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  const logger = app.get(Logger);
+  app.use(proxyHeadersWarning(config.trustProxy, (message) => logger.warn(message, 'TrustProxy')));
   app.use(securityHeaders(config.cookieSecure));
   app.use(cookieParser());
   app.use(crossSiteGuard);

@@ -10,6 +10,6 @@ describe('decorator metadata (DI canary)', () => {
   it('is emitted for constructor parameter types', () => {
     expect(Reflect.getMetadata('design:paramtypes', Authenticator)?.[0]).toBe(Sessions);
     expect(Reflect.getMetadata('design:paramtypes', Authenticator)).toHaveLength(3);
-    expect(Reflect.getMetadata('design:paramtypes', CommandExecutor)).toHaveLength(2);
+    expect(Reflect.getMetadata('design:paramtypes', CommandExecutor)).toHaveLength(4);
   });
 });

@@ -36,6 +36,16 @@ export function openAuthDatabase(path: string, synchronous: 'NORMAL' | 'FULL' = 
       last_seen_at INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions (person_id);
+    -- Sign-in throttling survives restarts: recent failures by bucket, where each
+    -- member signed in before, and the browsers they signed in with.
+    CREATE TABLE IF NOT EXISTS sign_in_failures (bucket TEXT NOT NULL, at INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS sign_in_failures_by_bucket ON sign_in_failures (bucket, at);
+    CREATE TABLE IF NOT EXISTS known_places (
+      person_id TEXT NOT NULL, address TEXT NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (person_id, address)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS known_devices (
+      token_hash TEXT NOT NULL, person_id TEXT NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (token_hash, person_id)
+    ) WITHOUT ROWID;
   `);
   // Added after the first release: when the person last signed in with their password (joining does not count).
   const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('credentials')`).all().map((c) => c.name);

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard.js';
 import { Authenticator } from './authenticator.js';
 import { Credentials } from './credentials.js';
+import { KnownDevices } from './known-devices.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionController } from './session.controller.js';
 import { SessionStarter } from './session-starter.js';
@@ -12,7 +13,7 @@ import { SignInThrottle } from './sign-in-throttle.js';
 @Global()
 @Module({
   controllers: [SessionController],
-  providers: [Sessions, SessionStarter, Credentials, PasswordHasher, SignInThrottle, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [Sessions, SessionStarter, Credentials, PasswordHasher, Authenticator],
+  providers: [Sessions, SessionStarter, Credentials, PasswordHasher, SignInThrottle, KnownDevices, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [Sessions, SessionStarter, Credentials, PasswordHasher, Authenticator, KnownDevices, SignInThrottle],
 })
 export class AuthModule {}

@@ -1,108 +1,110 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { AUTH_DB } from '../infrastructure/tokens.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+/** An address where a member signed in stays theirs this long. */
 const KNOWN_FOR = 30 * 24 * HOUR;
+const PRUNE_EVERY = 500;
 
 interface Limit {
   readonly window: number;
   readonly failures: number;
 }
 
-/**
- * Failed sign-ins allowed, as a burst per minute and a ceiling per hour:
- * - per account: about 100 guesses an hour, from however many addresses;
- * - per account and address: the same, so one address cannot use up more;
- * - per address: larger, since a room of volunteers on one venue wifi shares it.
- * From an address where the account signed in before, only the pair limit
- * applies: an attacker elsewhere cannot lock the real user out.
- */
-const LIMITS: Record<'account' | 'pair' | 'address', readonly Limit[]> = {
-  account: [
-    { window: MINUTE, failures: 10 },
-    { window: HOUR, failures: 100 },
-  ],
-  pair: [
-    { window: MINUTE, failures: 10 },
-    { window: HOUR, failures: 100 },
-  ],
-  address: [
-    { window: MINUTE, failures: 30 },
-    { window: HOUR, failures: 300 },
-  ],
-};
-/** Keys remembered at most (an attacker cycling emails must not grow memory without end). */
-const MAX_KEYS = 100_000;
+const PER_ACCOUNT: readonly Limit[] = [
+  { window: MINUTE, failures: 10 },
+  { window: HOUR, failures: 100 },
+];
+/** A venue's wifi is one address for a roomful of volunteers: more room, and only real failures count. */
+const PER_ADDRESS: readonly Limit[] = [
+  { window: MINUTE, failures: 30 },
+  { window: HOUR, failures: 300 },
+];
+
+/** Where a sign-in comes from, as far as the throttle can tell. */
+export interface SignInSource {
+  readonly email: string;
+  readonly address: string;
+  /** The member the email belongs to, if any. */
+  readonly personId: string | undefined;
+  /** The digest of a device token this member signed in with before (KnownDevices), if the browser sent one. */
+  readonly device: string | undefined;
+}
 
 export type Attempt =
   | { readonly allowed: false; readonly retryAfterSeconds: number }
   | { readonly allowed: true; succeeded(): void; failed(): void };
 
 /**
- * Slows guessing without a permanent lock. For the account (and the account
- * at this address) an attempt counts as a failure from the moment it starts,
- * before the slow hash check, so guesses sent all at once cannot slip past
- * the limit; a success takes it back. An address counts only real failures:
- * a roomful of volunteers signing in at once behind one address is not a
- * burst of guesses. Over a limit, sign-ins are refused without checking the hash.
+ * Failed sign-ins, counted in auth.db so restarts forget nothing. Each attempt
+ * is counted in exactly one budget of about 100 guesses an hour:
+ * - from a browser the member signed in with before: that browser's own budget;
+ * - else from an address where they signed in before (30 days): that place's;
+ * - else the account's one budget for everywhere unknown, plus the address's
+ *   (counting only real failures, so a room of volunteers is not a burst).
+ * An attacker without the member's browser gets the unknown budget (and the
+ * member's known places' if they sit in the same building); however many
+ * guesses they make, the member's own browser and places still get in. A
+ * success takes back only its own count: it never refills anyone's budget.
+ * Counts start before the slow hash check, so a burst cannot slip past.
  */
 @Injectable()
 export class SignInThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly knownAddresses = new Map<string, Map<string, number>>();
+  private readonly sql;
+  private inserted = 0;
 
-  attempt(email: string, address: string, now: number): Attempt {
-    const keys = this.keysFor(email, address, now);
+  constructor(@Inject(AUTH_DB) db: Database.Database) {
+    this.sql = {
+      count: db.prepare<[string, number], { n: number; oldest: number | null }>('SELECT count(*) AS n, min(at) AS oldest FROM sign_in_failures WHERE bucket = ? AND at > ?'),
+      add: db.prepare('INSERT INTO sign_in_failures (bucket, at) VALUES (?, ?)'),
+      take: db.prepare('DELETE FROM sign_in_failures WHERE rowid = ?'),
+      prune: db.prepare('DELETE FROM sign_in_failures WHERE at <= ?'),
+      place: db.prepare<[string, string, number], number>('SELECT 1 FROM known_places WHERE person_id = ? AND address = ? AND last_at > ?').pluck(),
+      remember: db.prepare('INSERT INTO known_places VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET last_at = excluded.last_at'),
+    };
+  }
+
+  attempt(source: SignInSource, now: number): Attempt {
+    const budgets = this.budgetsFor(source, now);
     let wait = 0;
-    for (const [key, limits] of keys) {
-      const recent = this.recent(key, now);
+    for (const { bucket, limits } of budgets) {
       for (const limit of limits) {
-        const inWindow = recent.filter((t) => now - t < limit.window);
-        if (inWindow.length >= limit.failures) wait = Math.max(wait, Math.ceil((inWindow[0]! + limit.window - now) / 1000));
+        const { n, oldest } = this.sql.count.get(bucket, now - limit.window)!;
+        if (n >= limit.failures) wait = Math.max(wait, Math.ceil((oldest! + limit.window - now) / 1000));
       }
     }
-    if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
-    const addressKey = `address:${address}`;
-    const pending = keys.map(([key]) => key).filter((key) => key !== addressKey);
-    for (const key of pending) this.remember(key, now);
+    if (wait > 0) return { allowed: false, retryAfterSeconds: Math.max(wait, 1) };
+    const counted = budgets.filter((b) => !b.failuresOnly).map((b) => this.add(b.bucket, now));
     return {
       allowed: true,
-      failed: () => this.remember(addressKey, now),
+      failed: () => budgets.filter((b) => b.failuresOnly).forEach((b) => this.add(b.bucket, now)),
       succeeded: () => {
-        for (const key of pending) this.forget(key, now);
-        this.failures.delete(`account:${email}`);
-        this.failures.delete(`pair:${email}:${address}`);
-        const known = this.knownAddresses.get(email) ?? new Map<string, number>();
-        this.knownAddresses.set(email, known.set(address, now));
+        for (const rowid of counted) this.sql.take.run(rowid);
+        if (source.personId) this.rememberPlace(source.personId, source.address, now);
       },
     };
   }
 
-  private keysFor(email: string, address: string, now: number): Array<[string, readonly Limit[]]> {
-    const knownAt = this.knownAddresses.get(email)?.get(address);
-    const known = knownAt !== undefined && now - knownAt < KNOWN_FOR;
+  /** Joining (or setting up) from an address makes it one of the member's places too. */
+  rememberPlace(personId: string, address: string, now: number): void {
+    this.sql.remember.run(personId, address, now);
+  }
+
+  private budgetsFor({ email, address, personId, device }: SignInSource, now: number) {
+    if (device) return [{ bucket: `device:${device}`, limits: PER_ACCOUNT, failuresOnly: false }];
+    if (personId && this.sql.place.get(personId, address, now - KNOWN_FOR)) {
+      return [{ bucket: `place:${personId}:${address}`, limits: PER_ACCOUNT, failuresOnly: false }];
+    }
     return [
-      ...(known ? [] : [[`account:${email}`, LIMITS.account] as [string, readonly Limit[]]]),
-      [`pair:${email}:${address}`, LIMITS.pair],
-      [`address:${address}`, LIMITS.address],
+      { bucket: `account:${email}`, limits: PER_ACCOUNT, failuresOnly: false },
+      { bucket: `address:${address}`, limits: PER_ADDRESS, failuresOnly: true },
     ];
   }
 
-  private remember(key: string, now: number): void {
-    if (!this.failures.has(key) && this.failures.size >= MAX_KEYS) this.failures.delete(this.failures.keys().next().value!);
-    this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  private forget(key: string, now: number): void {
-    const recent = this.failures.get(key);
-    const index = recent?.lastIndexOf(now) ?? -1;
-    if (recent && index >= 0) recent.splice(index, 1);
-  }
-
-  private recent(key: string, now: number): number[] {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < HOUR);
-    if (recent.length === 0) this.failures.delete(key);
-    else this.failures.set(key, recent);
-    return recent;
+  private add(bucket: string, now: number): number | bigint {
+    if (++this.inserted % PRUNE_EVERY === 0) this.sql.prune.run(now - HOUR);
+    return this.sql.add.run(bucket, now).lastInsertRowid;
   }
 }

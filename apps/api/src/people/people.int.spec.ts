@@ -63,7 +63,10 @@ describe('people and roles', () => {
     await http.post(`/api/people/${volunteer.id}/suspend`).set('cookie', owner.cookie).expect(200);
     expect(await cut).toBeLessThan(1000);
     await http.get('/api/session').set('cookie', volunteer.cookie).expect(401);
-    await http.post('/api/session').send({ email: volunteer.email, password: volunteer.password }).expect(401);
+    // Told why, but only once the password is right: a wrong one is the same 401 as ever.
+    const refused = await http.post('/api/session').send({ email: volunteer.email, password: volunteer.password }).expect(403);
+    expect(refused.body.message).toMatch(/suspended/);
+    await http.post('/api/session').send({ email: volunteer.email, password: 'not the password at all' }).expect(401);
     await http.post(`/api/people/${volunteer.id}/reinstate`).set('cookie', owner.cookie).expect(200);
     await http.post('/api/session').send({ email: volunteer.email, password: volunteer.password }).expect(200);
     // Standing changes are on the organization's roster, the one stream that sees every member.
