@@ -70,9 +70,10 @@ async function request<T>(
   }
   if (schema === null) return { ok: true, value: undefined as T };
   const parsed = schema.safeParse(json);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : failure(response.status, 'Unexpected Response', `The server's answer to ${method} ${path} did not match the contract: ${parsed.error.message}`);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  // The details are for developers (the console); people get a sentence and something to try.
+  console.error(`The answer to ${method} ${path} did not match the contract`, parsed.error.issues);
+  return failure(response.status, 'Unexpected Response', 'The server answered in a way this page does not understand. Reload the page; if that does not help, the server may have been updated since this page loaded.');
 }
 
 async function readJson(response: Response): Promise<unknown> {

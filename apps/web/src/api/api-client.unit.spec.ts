@@ -49,11 +49,15 @@ describe('api client', () => {
     expect(lost.mock.calls).toEqual([[before + 1], [before + 2]]);
   });
 
-  it('reports an answer that breaks the contract instead of passing it on', async () => {
+  it('reports an answer that breaks the contract instead of passing it on, in words rather than zod issues', async () => {
     answer(200, { campaigns: 'none' });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const result = await apiGet('/api/campaigns', CampaignList);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.error).toBe('Unexpected Response');
+    if (!result.ok) expect(result.error.message).not.toMatch(/expected|received|Invalid input|\[/);
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it('turns a network failure and a non-JSON error page into errors with words', async () => {

@@ -9,6 +9,8 @@ export function upsertPerson(people: readonly PersonView[], incoming: PersonView
   const existing = people.find((person) => person.id === incoming.id);
   if (existing && existing.revision > incoming.revision) return [...people];
   const others = people.filter((person) => person.id !== incoming.id);
+  // 'removed' arrives live only so open pages drop the row; it is never listed.
+  if (incoming.status === 'removed') return others;
   return [...others, incoming].sort(newestMemberFirst);
 }
 

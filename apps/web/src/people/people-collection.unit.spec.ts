@@ -39,4 +39,9 @@ describe('mergePeople', () => {
     const merged = mergePeople(shown, fresh);
     expect(merged.map((p) => [p.id, p.role])).toEqual([['b', 'volunteer'], ['a', 'admin']]);
   });
+
+  it("drops someone taken off the roster: 'removed' arrives live only so the row goes", () => {
+    const shown = [aPerson({ id: 'a', revision: 0 }), aPerson({ id: 'b', revision: 0 })];
+    expect(upsertPerson(shown, aPerson({ id: 'a', revision: 1, status: 'removed' })).map((p) => p.id)).toEqual(['b']);
+  });
 });
