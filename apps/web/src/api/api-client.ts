@@ -72,7 +72,7 @@ async function request<T>(
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
   // The details are for developers (the console); people get a sentence and something to try.
-  console.error(`The answer to ${method} ${path} did not match the contract`, parsed.error.issues);
+  console.error(`The answer to ${method} ${path} did not match the contract`, parsed.error.message);
   return failure(response.status, 'Unexpected Response', 'The server answered in a way this page does not understand. Reload the page; if that does not help, the server may have been updated since this page loaded.');
 }
 
