@@ -14,6 +14,7 @@ import { OperationsModule } from './metrics/operations.module.js';
 import { SetupModule } from './setup/setup.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { InvitesModule } from './invites/invites.module.js';
+import { PasswordResetModule } from './password-reset/password-reset.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         CampaignsModule,
         PeopleModule,
         InvitesModule,
+        PasswordResetModule,
         EventLogModule,
         OperationsModule,
         LiveModule,

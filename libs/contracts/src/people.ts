@@ -94,3 +94,18 @@ export type InvitePreview = z.infer<typeof InvitePreview>;
 
 export const JoinRequest = z.strictObject({ name: PersonName, email: Email, password: Password });
 export type JoinRequest = z.infer<typeof JoinRequest>;
+
+/** An owner corrects a member's email (frees the old one): unique among members. */
+export const ChangeEmailRequest = z.strictObject({ email: Email });
+export type ChangeEmailRequest = z.infer<typeof ChangeEmailRequest>;
+
+/** A one-time link to set a new password, made by an owner or admin and passed on by them (no mail server). */
+export const PasswordResetLink = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
+export type PasswordResetLink = z.infer<typeof PasswordResetLink>;
+
+/** What the reset page shows before the new password is chosen. */
+export const PasswordResetPreview = z.object({ name: z.string(), email: z.string() });
+export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
+
+export const ResetPasswordRequest = z.strictObject({ password: Password });
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;

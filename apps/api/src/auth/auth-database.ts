@@ -43,6 +43,10 @@ export function openAuthDatabase(path: string, synchronous: 'NORMAL' | 'FULL' = 
     CREATE TABLE IF NOT EXISTS known_places (
       person_id TEXT NOT NULL, address TEXT NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (person_id, address)
     ) WITHOUT ROWID;
+    -- One-time password reset links: the token's hash only; used_at set once, atomically.
+    CREATE TABLE IF NOT EXISTS password_resets (
+      token_hash TEXT PRIMARY KEY, person_id TEXT NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER
+    );
     CREATE TABLE IF NOT EXISTS known_devices (
       token_hash TEXT NOT NULL, person_id TEXT NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (token_hash, person_id)
     ) WITHOUT ROWID;

@@ -4,6 +4,7 @@ import { AccessGuard } from './access.guard.js';
 import { Authenticator } from './authenticator.js';
 import { Credentials } from './credentials.js';
 import { KnownDevices } from './known-devices.js';
+import { PasswordResets } from './password-resets.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionController } from './session.controller.js';
 import { SessionStarter } from './session-starter.js';
@@ -13,7 +14,7 @@ import { SignInThrottle } from './sign-in-throttle.js';
 @Global()
 @Module({
   controllers: [SessionController],
-  providers: [Sessions, SessionStarter, Credentials, PasswordHasher, SignInThrottle, KnownDevices, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [Sessions, SessionStarter, Credentials, PasswordHasher, Authenticator, KnownDevices, SignInThrottle],
+  providers: [Sessions, SessionStarter, Credentials, PasswordHasher, SignInThrottle, KnownDevices, PasswordResets, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [Sessions, SessionStarter, Credentials, PasswordHasher, Authenticator, KnownDevices, SignInThrottle, PasswordResets],
 })
 export class AuthModule {}

@@ -10,7 +10,7 @@ import type { CommandOutcome } from './command-outcome.js';
 @Injectable()
 export class CommandDispatch {
   constructor(
-    private readonly commandBus: CommandBus,
+    readonly commandBus: CommandBus,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
   ) {}
 

@@ -1,5 +1,6 @@
 /**
- * Invite tokens travel in the path (/api/join/<token>): logs keep the route,
+ * Invite and password-reset tokens travel in the path (/api/join/<token>,
+ * /api/password-reset/<token>): logs keep the route,
  * never the secret. Express routes case-insensitively, with or without a
  * trailing slash, and by the path of an absolute-form target
  * (`GET http://host/api/join/<token>`), so the match is made on the decoded,
@@ -18,8 +19,8 @@ export function redactPath(url: string | undefined): string | undefined {
   return `${decoded.slice(0, end)}[redacted]${queryAt < 0 ? '' : url.slice(queryAt)}`;
 }
 
-/** A `join` segment followed by a slash; `;` and `%2F` tricks are caught by decoding first. */
-const JOIN_SEGMENT = /\/join\//i;
+/** A `join` (invite) or `password-reset` segment followed by a slash; `;` and `%2F` tricks are caught by decoding first. */
+const JOIN_SEGMENT = /\/(?:join|password-reset)\//i;
 
 /** Percent-decodes what decodes; a malformed escape is kept as it is rather than hiding the rest. */
 function decodeLeniently(path: string): string {

@@ -7,6 +7,8 @@ describe('log redaction', () => {
   it('keeps invite tokens out of request logs', () => {
     expect(redactPath(`/api/join/${token}`)).toBe('/api/join/[redacted]');
     expect(redactPath(`/api/join/${token}?x=1`)).toBe('/api/join/[redacted]?x=1');
+    expect(redactPath(`/api/password-reset/${token}`)).toBe('/api/password-reset/[redacted]');
+    expect(redactPath(`/API/Password-Reset/${token}/`)).toBe('/API/Password-Reset/[redacted]');
     expect(redactPath('/api/campaigns/abc')).toBe('/api/campaigns/abc');
     const logged = requestForLog({ id: 'r1', method: 'POST', url: `/api/join/${token}`, params: { token } });
     expect(JSON.stringify(logged)).not.toContain(token);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ChangeRoleRequest, CommandAccepted, PeopleList } from '@textbank/contracts';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ChangeEmailRequest, ChangeRoleRequest, CommandAccepted, PasswordResetLink, PeopleList } from '@textbank/contracts';
 import type { RosterCommand } from '@textbank/domain';
 import { listPeople, personViewOf, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
@@ -14,8 +14,12 @@ import { CommandDispatch } from '../commands/command-dispatch.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { ManagePersonCommand } from './manage-person.command.js';
+import { ChangeEmailCommand, IssuePasswordResetCommand } from '../password-reset/password-reset.commands.js';
+import type { ResetLinkOutcome } from '../password-reset/issue-password-reset.handler.js';
 
 class ChangeRoleDto extends createZodDto(ChangeRoleRequest) {}
+class ChangeEmailDto extends createZodDto(ChangeEmailRequest) {}
+class PasswordResetLinkDto extends createZodDto(PasswordResetLink) {}
 class PeopleListDto extends createZodDto(PeopleList) {}
 class CommandAcceptedDto extends createZodDto(CommandAccepted) {}
 
@@ -71,6 +75,28 @@ export class PeopleController {
   @ApiOkResponse({ type: CommandAcceptedDto })
   remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
     return this.manage(request, principal, { type: 'RemoveMember', personId: id, signedIn: this.credentials.everSignedIn(id) });
+  }
+
+  /** Corrects a member's email (say, someone took an address an admin invite needs): frees the old one. */
+  @Patch(':id/email')
+  @Access('owner')
+  @ApiOkResponse({ type: CommandAcceptedDto })
+  changeEmail(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeEmailDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    return this.dispatch.accepted(new ChangeEmailCommand(id, body.email, envelopeFrom(request, principal, this.clock())), id);
+  }
+
+  /** A one-time link (a day) to set a new password, for the organizer to pass on: shown once, only its hash kept. */
+  @Post(':id/password-reset')
+  @Access(...STAFF)
+  @ApiCreatedResponse({ type: PasswordResetLinkDto })
+  async passwordReset(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<PasswordResetLink> {
+    // A new secret each time: a repeated request makes a new link rather than replaying one.
+    const envelope = envelopeFrom(request, principal, this.clock(), { honourKey: false });
+    const outcome = await this.dispatch.commandBus.execute<IssuePasswordResetCommand, ResetLinkOutcome>(
+      new IssuePasswordResetCommand(principal.organization.id, id, principal.person.id, envelope),
+    );
+    await this.dispatch.readable(outcome, id);
+    return { token: outcome.token!, path: `/#/reset/${outcome.token}`, expiresAt: outcome.expiresAt! };
   }
 
   private manage(request: Request, principal: Principal, change: Change) {

@@ -20,7 +20,20 @@ export interface ChangeEmail {
   readonly now: string;
 }
 
-export type PersonCommand = JoinOrganization | ChangeEmail;
+export interface IssuePasswordResetLink {
+  readonly type: 'IssuePasswordResetLink';
+  readonly personId: string;
+  readonly expiresAt: string;
+  readonly now: string;
+}
+
+export interface ResetPassword {
+  readonly type: 'ResetPassword';
+  readonly personId: string;
+  readonly now: string;
+}
+
+export type PersonCommand = JoinOrganization | ChangeEmail | IssuePasswordResetLink | ResetPassword;
 
 /** Who someone is. `role` is the role they joined with; their standing now is on the organization's roster. */
 export type PersonState = { readonly status: 'none' } | { readonly status: 'joined'; readonly role: Role; readonly email: string };
@@ -40,6 +53,14 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
         if (state.email === command.email) return accept();
         return accept({ type: 'EmailChanged', data: { personId: command.personId, from: state.email, to: command.email, changedAt: command.now } });
       }
+      case 'IssuePasswordResetLink': {
+        if (state.status === 'none') return reject('not_found', 'No such person');
+        if (command.expiresAt <= command.now) return reject('invalid', 'A reset link must expire in the future', 'expiresAt');
+        return accept({ type: 'PasswordResetLinkIssued', data: { personId: command.personId, expiresAt: command.expiresAt, issuedAt: command.now } });
+      }
+      case 'ResetPassword':
+        if (state.status === 'none') return reject('not_found', 'No such person');
+        return accept({ type: 'PasswordReset', data: { personId: command.personId, resetAt: command.now } });
       default:
         return assertNever(command);
     }
@@ -51,6 +72,9 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
         return { status: 'joined', role: event.data.role, email: event.data.email };
       case 'EmailChanged':
         return state.status === 'none' ? state : { ...state, email: event.data.to };
+      case 'PasswordResetLinkIssued':
+      case 'PasswordReset':
+        return state;
       default:
         return assertNever(event);
     }

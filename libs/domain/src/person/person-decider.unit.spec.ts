@@ -28,4 +28,14 @@ describe('person decider', () => {
     spec.given([joined('volunteer'), changed]).when({ type: 'ChangeEmail', personId: 'p2', email: 'new@example.org', now }).then([]);
     spec.given([]).when({ type: 'ChangeEmail', personId: 'p2', email: 'new@example.org', now }).thenRejects('not_found');
   });
+
+  it('issues reset links that expire in the future, and records a reset, for members only', () => {
+    const later = '2026-11-29T12:00:00.000Z';
+    spec.given([joined('volunteer')]).when({ type: 'IssuePasswordResetLink', personId: 'p2', expiresAt: later, now }).then([
+      { type: 'PasswordResetLinkIssued', data: { personId: 'p2', expiresAt: later, issuedAt: now } },
+    ]);
+    spec.given([joined('volunteer')]).when({ type: 'IssuePasswordResetLink', personId: 'p2', expiresAt: now, now }).thenRejects('invalid');
+    spec.given([joined('volunteer')]).when({ type: 'ResetPassword', personId: 'p2', now }).then([{ type: 'PasswordReset', data: { personId: 'p2', resetAt: now } }]);
+    spec.given([]).when({ type: 'ResetPassword', personId: 'p2', now }).thenRejects('not_found');
+  });
 });

@@ -10,6 +10,8 @@ export const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   PersonReinstated: 1,
   MemberRemoved: 1,
   EmailChanged: 1,
+  PasswordResetLinkIssued: 1,
+  PasswordReset: 1,
   InviteCreated: 1,
   InviteRevoked: 1,
   InviteLinkRenewed: 1,
