@@ -17,6 +17,8 @@ export const EventLogQuery = z.strictObject({
   type: z.string().max(100).optional(),
   /** Exact stream name, or a prefix ending in `-` (`campaign-`). */
   stream: z.string().max(200).optional(),
+  /** A person: their own stream and the roster's events about them (role, suspension, removal). */
+  person: z.uuid('must be a person id').optional(),
   /** Newest first: entries before this position (the previous page's nextBefore). */
   before: PositionText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -32,6 +32,7 @@ export class EventLogController {
     const page = await readEventLog(this.store, {
       ...(query.type && { type: query.type }),
       ...(query.stream && { stream: query.stream }),
+      ...(query.person && { person: query.person }),
       ...(query.before && { before: BigInt(query.before) }),
       limit: query.limit,
     });

@@ -73,6 +73,14 @@ describe('people and roles', () => {
     const log = await http.get(`/api/events?stream=organization-`).set('cookie', owner.cookie).expect(200);
     expect(log.body.entries.map((e: { type: string }) => e.type)).toEqual(['PersonReinstated', 'PersonSuspended', 'OrganizationCreated']);
     expect(log.body.entries[0]).toMatchObject({ actor: { id: owner.id }, data: { personId: volunteer.id } });
+    // Picking the person in the log shows their own stream and the roster's events about them, nobody else's.
+    const other = await memberWith(app, owner, 'auditor');
+    await http.post(`/api/people/${other.id}/suspend`).set('cookie', owner.cookie).expect(200);
+    const about = await http.get(`/api/events?person=${volunteer.id}&limit=2`).set('cookie', owner.cookie).expect(200);
+    expect(about.body.entries.map((e: { type: string }) => e.type)).toEqual(['PersonReinstated', 'PersonSuspended']);
+    const older = await http.get(`/api/events?person=${volunteer.id}&limit=2&before=${about.body.nextBefore}`).set('cookie', owner.cookie).expect(200);
+    expect(older.body.entries.map((e: { type: string }) => e.type)).toEqual(['PersonJoined']);
+    expect(older.body.nextBefore).toBeNull();
   });
 
   it('a role change re-scopes: the socket is cut, and the new role decides what it may follow', async () => {
