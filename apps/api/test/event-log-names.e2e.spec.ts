@@ -58,9 +58,9 @@ describe('the event log in words', () => {
     await expect.poll(() => auditor.url()).toContain(`stream=campaign-${gotv}`);
     await expect.poll(sentences).toEqual(['Maria Organizer created GOTV Weekend']);
 
-    // A person's own stream (role changes are kept with the organization's roster).
+    // A person: their own events and the roster's events about them.
     await auditor.getByLabel('About').selectOption({ label: 'Sam Texter' });
-    await expect.poll(sentences).toEqual(['Sam Texter joined as a volunteer through an invite']);
+    await expect.poll(sentences).toEqual(["Maria Organizer changed Sam Texter's role from volunteer to admin", 'Sam Texter joined as a volunteer through an invite']);
 
     await auditor.getByLabel('About').selectOption({ label: 'Anything' });
     await auditor.getByLabel('What happened').selectOption({ label: 'Role changed' });

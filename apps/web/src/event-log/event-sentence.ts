@@ -33,6 +33,16 @@ export function describeEvent(entry: EventLogEntry, names: NameBook): EventSente
       return known(`${who} suspended ${person()}`);
     case 'PersonReinstated':
       return known(`${who} reinstated ${person()}`);
+    case 'MemberRemoved':
+      return known(`${who} removed ${person()} from the organization`);
+    case 'EmailChanged':
+      return known(`${who} changed ${possessive(person())} email from ${text(data.from) ?? 'unknown'} to ${text(data.to) ?? 'unknown'}`);
+    case 'PasswordResetLinkIssued':
+      return known(`${who} made a password reset link for ${person()}`);
+    case 'PasswordReset':
+      return known(`${person()} reset their password`);
+    case 'InviteLinkRenewed':
+      return known(`${who} renewed an invite link`);
     case 'InviteCreated':
       return known(inviteSentence(who, data, names));
     case 'InviteRevoked':

@@ -44,6 +44,14 @@ describe('describeEvent', () => {
     expect(say(event('InviteRevoked', { inviteId: 'i1' }))).toBe('Maria revoked an invite');
   });
 
+  it('covers the roster and account events: removal, email change, password resets, renewed links', () => {
+    expect(say(event('MemberRemoved', { personId: 'p-sam' }))).toBe('Maria removed Sam from the organization');
+    expect(say(event('EmailChanged', { personId: 'p-sam', from: 'a@x.org', to: 'b@x.org' }))).toBe("Maria changed Sam's email from a@x.org to b@x.org");
+    expect(say(event('PasswordResetLinkIssued', { personId: 'p-sam' }))).toBe('Maria made a password reset link for Sam');
+    expect(say(event('PasswordReset', { personId: 'p-sam' }, { actor: null }))).toBe('Sam reset their password');
+    expect(say(event('InviteLinkRenewed', { inviteId: 'i1' }))).toBe('Maria renewed an invite link');
+  });
+
   it('never shows an id: unknown names become words', () => {
     const text = say(event('RoleChanged', { personId: 'p-unknown', from: 'volunteer', to: 'auditor' }, { actor: { id: 'p-x', kind: 'person' } }));
     expect(text).toBe("Someone changed someone's role from volunteer to auditor");
