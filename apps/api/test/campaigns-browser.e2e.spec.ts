@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiProcess } from './api-process.js';
 import { OUTPUT, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { createOrganizationIn } from './first-run-in-browser.js';
+import { borderContrast, computedStyle, focusedText, pageHeight } from './in-page.js';
 import { addMember, callApi, createCampaignOverHttp, signInOverHttp, type Member } from './members-over-http.js';
 
 const founder = { organization: 'Riverside Renters', name: 'Maria Organizer', email: 'maria@example.org', password: 'housing is a human right' };
@@ -23,8 +24,6 @@ beforeAll(async () => {
   for (let i = 1; i <= 74; i++) await createCampaignOverHttp(api.url, owner, `Campaign ${String(i).padStart(2, '0')}`, i % 3 ? '' : `Door knocking follow-up, round ${i}`);
 }, 120_000);
 afterAll(async () => harness?.stop());
-
-const pageHeight = (p: Page) => p.evaluate(() => document.documentElement.scrollHeight);
 
 describe('campaigns in a real browser', () => {
   it('74 campaigns make a short, searchable, sortable, paged table, on a desk and on a phone', async () => {
@@ -99,7 +98,7 @@ describe('campaigns in a real browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
 
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Changes saved.' }).count()).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Edit details');
+    expect(await focusedText(page)).toBe('Edit details');
     const saved = await callApi<{ name: string; description: string }>(api.url, owner.cookie, 'GET', `/api/campaigns/${id}`);
     expect(saved).toMatchObject({ name: 'GOTV Weekend 2026', description: 'Get out the vote, Saturday and Sunday' });
     await page.getByRole('heading', { level: 1, name: 'GOTV Weekend 2026' }).waitFor();
@@ -132,7 +131,7 @@ describe('campaigns in a real browser', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Campaign created.' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Open Half-typed campaign' }).waitFor();
     // The form closed; the keyboard is back on the button that opened it.
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('New campaign');
+    expect(await focusedText(page)).toBe('New campaign');
     // Leaving the screen takes the message with it.
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByRole('link', { name: 'Campaigns' }).click();
@@ -142,14 +141,7 @@ describe('campaigns in a real browser', () => {
 
   it('input borders stand out from their background at 3:1 or more, as Chromium draws them', async () => {
     await page.getByLabel('Search campaigns').waitFor();
-    const ratio = await page.getByLabel('Search campaigns').evaluate((input) => {
-      const rgb = (css: string) => (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
-      const lum = (c: number[]) => c.map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
-      let ground: Element | null = input.parentElement;
-      while (ground && getComputedStyle(ground).backgroundColor === 'rgba(0, 0, 0, 0)') ground = ground.parentElement;
-      const [a, b] = [lum(rgb(getComputedStyle(input).borderTopColor)), lum(rgb(getComputedStyle(ground ?? document.body).backgroundColor))].sort((x, y) => y - x);
-      return (a! + 0.05) / (b! + 0.05);
-    });
+    const ratio = await borderContrast(page.getByLabel('Search campaigns'));
     expect(ratio).toBeGreaterThanOrEqual(3);
   });
 
@@ -161,7 +153,7 @@ describe('campaigns in a real browser', () => {
     await page.getByTestId('offline-banner').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('offline-banner').textContent()).toMatch(/changes are paused/);
     expect(await page.getByRole('button', { name: 'New campaign' }).isDisabled()).toBe(true);
-    expect(await page.locator('main.content').evaluate((main) => getComputedStyle(main).opacity)).toBe('0.6');
+    expect(await computedStyle(page.locator('main.content'), 'opacity')).toBe('0.6');
     await page.screenshot({ path: join(OUTPUT, 'campaigns-offline.png') });
   });
 });

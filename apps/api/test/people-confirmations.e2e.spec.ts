@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiProcess } from './api-process.js';
 import { OUTPUT, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { createOrganizationIn } from './first-run-in-browser.js';
+import { focusedId, focusedText } from './in-page.js';
 import { addMember, callApi, createCampaignOverHttp, signInOverHttp, type Member } from './members-over-http.js';
 
 const founder = { organization: 'Harbor Dockworkers', name: 'Ana Organizer', email: 'ana@example.org', password: 'an injury to one is an injury to all' };
@@ -65,7 +66,7 @@ describe('risky changes to people wait for a confirmation', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Admins create and edit campaigns');
     // Cancel has the focus: Enter by habit does not confirm.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect(await focusedText(page)).toBe('Cancel');
     await page.screenshot({ path: join(OUTPUT, 'people-confirm-role.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -80,7 +81,7 @@ describe('risky changes to people wait for a confirmation', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Sam Texter is now an admin.' }).count()).toBe(1);
     expect(writes).toEqual([`PATCH /api/people/${sam.id}/role`]);
     expect((await personOnServer(sam.id)).role).toBe('admin');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`role-${sam.id}`);
+    expect(await focusedId(page)).toBe(`role-${sam.id}`);
   });
 
   it('Suspend asks first, naming the person and what happens to their sessions', async () => {
@@ -143,7 +144,7 @@ describe('the People page at size', () => {
     await page.getByLabel('Status', { exact: true }).selectOption('');
 
     await page.getByRole('button', { name: /^Invites \(\d+ open\)$/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Invites');
+    expect(await focusedText(page)).toBe('Invites');
     await page.getByRole('region', { name: 'Invites' }).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'people-desktop.png'), fullPage: true });
   });
