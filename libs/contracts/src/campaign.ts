@@ -54,3 +54,7 @@ export type CampaignView = z.infer<typeof CampaignView>;
 
 export const CampaignList = z.object({ campaigns: z.array(CampaignView), position: z.string() });
 export type CampaignList = z.infer<typeof CampaignList>;
+
+/** One campaign, with the read models' position: sync 'campaign:<id>' from it to follow the campaign live. */
+export const CampaignPage = CampaignView.extend({ position: z.string() });
+export type CampaignPage = z.infer<typeof CampaignPage>;

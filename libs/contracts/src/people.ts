@@ -15,6 +15,8 @@ export const PersonView = z.object({
   joinedAt: z.string(),
   /** Last request with a session; null when never signed in since the server kept track. */
   lastActiveAt: z.string().nullable(),
+  /** Whether they ever signed in with their password (only such members cannot be removed). Sent by the list; live updates leave it out. */
+  signedIn: z.boolean().optional(),
   /** Stream revision, to send back as expectedRevision. */
   revision: z.number(),
 });

@@ -20,7 +20,8 @@ export const SyncRequest = z.strictObject({ topics: z.array(Topic).min(1).max(10
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
 export const Change = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('campaign.upserted'), topic: z.literal('campaigns'), position: z.string(), payload: CampaignView }),
+  // Sent to the list's followers as 'campaigns', and to one campaign's followers as 'campaign:<id>'.
+  z.object({ kind: z.literal('campaign.upserted'), topic: z.union([z.literal('campaigns'), z.templateLiteral(['campaign:', z.uuid()])]), position: z.string(), payload: CampaignView }),
   z.object({ kind: z.literal('event.appended'), topic: z.literal('event-log'), position: z.string(), payload: EventLogEntry }),
   z.object({ kind: z.literal('person.upserted'), topic: z.literal('people'), position: z.string(), payload: PersonView }),
 ]);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CampaignList, CampaignView, CommandAccepted, CreateCampaignRequest, UpdateCampaignRequest } from '@textbank/contracts';
+import { CampaignList, CampaignPage, CommandAccepted, CreateCampaignRequest, UpdateCampaignRequest } from '@textbank/contracts';
 import { findCampaign, listCampaigns, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
@@ -16,7 +16,7 @@ import { CreateCampaignCommand } from './create-campaign/create-campaign.command
 class CreateCampaignDto extends createZodDto(CreateCampaignRequest) {}
 class UpdateCampaignDto extends createZodDto(UpdateCampaignRequest) {}
 class CommandAcceptedDto extends createZodDto(CommandAccepted) {}
-class CampaignViewDto extends createZodDto(CampaignView) {}
+class CampaignPageDto extends createZodDto(CampaignPage) {}
 class CampaignListDto extends createZodDto(CampaignList) {}
 
 @ApiTags('campaigns')
@@ -40,11 +40,13 @@ export class CampaignsController {
 
   @Get(':id')
   @Access(...READERS)
-  @ApiOkResponse({ type: CampaignViewDto })
-  get(@Param('id', new ParseUUIDPipe()) id: string): CampaignView {
+  @ApiOkResponse({ type: CampaignPageDto })
+  get(@Param('id', new ParseUUIDPipe()) id: string): CampaignPage {
+    const position = this.projections.checkpoint().toString();
     const campaign = findCampaign(this.readModels, id);
     if (!campaign) throw new NotFoundException(`No campaign ${id}`);
-    return campaign;
+    // With the read models' position, so the page can follow 'campaign:<id>' live from here.
+    return { ...campaign, position };
   }
 
   /** Answers once the read models include the new campaign, so a GET right after sees it. */

@@ -155,7 +155,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const organizationId = (this.organizationId ??= findOrganization(this.readModels)?.id);
     if (!this.server || !organizationId) return;
     for (const change of this.withLastActive(changes)) {
-      for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit(SOCKET_EVENTS.change, change);
+      // Each room hears the change under its own topic (a campaign's page follows 'campaign:<id>').
+      for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit(SOCKET_EVENTS.change, { ...change, topic });
       if (change.kind === 'person.upserted') this.rescope(change.payload.id);
     }
   }

@@ -48,6 +48,22 @@ describe('live push over Socket.IO', () => {
     expect(upsert).toMatchObject({ position: created.body.position, payload: { id: created.body.id, name: 'Live one' } });
   });
 
+  it("a campaign's page hears its changes under its own topic, replayed and live", async () => {
+    const http = request(app.app.getHttpServer());
+    const created = await http.post('/api/campaigns').set('cookie', cookie).send({ name: 'Followed' }).expect(201);
+    const one = await http.get(`/api/campaigns/${created.body.id}`).set('cookie', cookie).expect(200);
+    expect(BigInt(one.body.position)).toBeGreaterThanOrEqual(BigInt(created.body.position));
+    const socket = open();
+    await connected(socket);
+    const topic = `campaign:${created.body.id}`;
+    const replay = await sync(socket, [topic], '0');
+    expect(replay.changes!.map((c) => c.topic)).toEqual([topic]);
+    const received: Change[] = [];
+    socket.on('change', (change: Change) => received.push(change));
+    await http.patch(`/api/campaigns/${created.body.id}`).set('cookie', cookie).send({ expectedRevision: 0, name: 'Renamed' }).expect(200);
+    await expect.poll(() => received.map((c) => [c.topic, c.kind === 'campaign.upserted' && c.payload.name])).toEqual([[topic, 'Renamed']]);
+  });
+
   it('a client that reconnects resyncs from its last position and misses nothing', async () => {
     const first = open();
     await connected(first);

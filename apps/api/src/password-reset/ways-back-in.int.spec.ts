@@ -79,7 +79,11 @@ describe('ways back in', () => {
     expect(people.body.people.map((p: { id: string }) => p.id)).not.toContain(id);
     await http.post(`/api/join/${link}`).send({ name: 'Rightful', email: 'taken@example.org', password: 'another long password' }).expect(201);
     const signedIn = await memberWith(app, owner, 'volunteer');
+    const before = await http.get('/api/people').set('cookie', owner.cookie).expect(200);
+    expect(before.body.people.find((p: { id: string }) => p.id === signedIn.id).signedIn).toBe(false);
     await http.post('/api/session').send({ email: signedIn.email, password: signedIn.password }).expect(200);
+    const after = await http.get('/api/people').set('cookie', owner.cookie).expect(200);
+    expect(after.body.people.find((p: { id: string }) => p.id === signedIn.id).signedIn).toBe(true);
     expect((await http.delete(`/api/people/${signedIn.id}`).set('cookie', owner.cookie).expect(409)).body.message).toMatch(/suspend/);
   });
 });

@@ -42,7 +42,10 @@ export class PeopleController {
   list(): PeopleList {
     const position = this.projections.checkpoint().toString();
     const lastActive = this.sessions.lastActiveByPerson();
-    return { people: listPeople(this.readModels).map((p) => personViewOf(p, lastActive.get(p.id) ?? null)), position };
+    return {
+      people: listPeople(this.readModels).map((p) => ({ ...personViewOf(p, lastActive.get(p.id) ?? null), signedIn: this.credentials.everSignedIn(p.id) })),
+      position,
+    };
   }
 
   @Patch(':id/role')

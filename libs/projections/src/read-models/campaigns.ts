@@ -98,5 +98,5 @@ export function campaignChangesSince(db: Database.Database, since: bigint): Chan
 export function campaignChangeSince(db: Database.Database, id: string, since: bigint): Change[] {
   return cachedStatement<[string, bigint], CampaignRow>(db, 'SELECT * FROM campaigns WHERE id = ? AND position > ?')
     .all(id, since)
-    .map((row) => ({ kind: 'campaign.upserted', topic: 'campaigns', position: String(row.position), payload: toView(row) }));
+    .map((row) => ({ kind: 'campaign.upserted', topic: `campaign:${id}` as const, position: String(row.position), payload: toView(row) }));
 }
