@@ -42,7 +42,7 @@ describe('InvitesSection', () => {
 describe('InviteList', () => {
   const list = (invites: ReturnType<typeof anInvite>[]) =>
     render(InviteList, {
-      props: { invites, campaigns: [aCampaign({ id: 'c1', name: 'Spring drive' })], people: [aPerson({ id: 'p1', name: 'Ada Organizer' })], now, onRevoked: () => {} },
+      props: { invites, campaigns: [aCampaign({ id: 'c1', name: 'Spring drive' })], people: [aPerson({ id: 'p1', name: 'Ada Organizer' })], now, onChanged: () => {} },
     }).body;
   const rows = (html: string) => html.split('data-testid="invite-row"').slice(1);
 
@@ -57,6 +57,32 @@ describe('InviteList', () => {
     expect(link).toContain('by Ada Organizer');
     expect(named).toContain('Auditor invite for aud@example.org');
     expect(named).toContain('status-used-up');
+  });
+
+  it('names a labelled link by its label, with the generic words under it', () => {
+    const [row] = rows(list([anInvite({ label: 'Saturday phone bank', campaignId: 'c1' })]));
+    expect(row).toMatch(/<span id="invite-i1-label"[^>]*>Saturday phone bank<\/span>/);
+    expect(row).toContain('<span class="row-description">Volunteer link for Spring drive</span>');
+  });
+
+  it('offers Show link on open volunteer links, New link on every open invite, and nothing on closed ones', () => {
+    const [volunteer, named, inactive] = rows(
+      list([
+        anInvite({ id: 'v', createdAt: '2025-05-03T00:00:00Z' }),
+        anInvite({ id: 'n', kind: 'named', role: 'admin', email: 'ada@example.org', createdAt: '2025-05-02T00:00:00Z' }),
+        anInvite({ id: 'x', status: 'inactive', createdAt: '2025-05-01T00:00:00Z' }),
+      ]),
+    );
+    expect(volunteer).toMatch(/>Show link<\/button>/);
+    expect(volunteer).toMatch(/>New link<\/button>/);
+    expect(named).not.toContain('Show link');
+    expect(named).toMatch(/>New link<\/button>/);
+    expect(inactive).not.toMatch(/<button/);
+  });
+
+  it('explains in words why an inactive link does not work', () => {
+    const [row] = rows(list([anInvite({ status: 'inactive' })]));
+    expect(row).toContain('Does not work while Ada Organizer is not an active owner or admin');
   });
 
   it('offers Revoke only on open links, and counts one past its expiry as expired', () => {
@@ -79,16 +105,20 @@ describe('InviteList', () => {
 });
 
 describe('CreatedInviteLink', () => {
-  it('shows the full link alone in its element, says it is shown only now, and offers Copy', () => {
-    const { body } = render(CreatedInviteLink, { props: { link: 'https://text.example.org/#/join/tok', email: null, onDone: () => {} } });
+  it('shows a volunteer link alone in its element with Copy and its QR code, and says where to find it again', () => {
+    const { body } = render(CreatedInviteLink, { props: { link: 'https://text.example.org/#/join/tok', email: null, label: 'Saturday phone bank', onDone: () => {} } });
     expect(body).toContain('<code data-testid="invite-link">https://text.example.org/#/join/tok</code>');
-    expect(body).toContain('shown only now');
+    expect(body).toContain('New volunteer link: Saturday phone bank');
+    expect(body).toContain('Show link in the list below brings it back');
     expect(body).toMatch(/<button[^>]*>Copy<\/button>/);
+    expect(body).toContain('data-testid="qr-code"');
   });
 
-  it('says who a named invite is for', () => {
+  it('says who a named invite is for, that it is shown only now, and gives no QR code', () => {
     const { body } = render(CreatedInviteLink, { props: { link: 'https://x/#/join/t', email: 'ada@example.org', onDone: () => {} } });
     expect(body).toContain('Invite link for ada@example.org');
     expect(body).toContain('Only that email address can join');
+    expect(body).toContain('shown only now');
+    expect(body).not.toContain('qr-code');
   });
 });

@@ -2,6 +2,8 @@ import { toIsoWithOffset } from '../format/local-date-time';
 
 /** The volunteer-link form as its inputs hold it: every field optional, '' meaning "the server's default". */
 export interface VolunteerLinkValues {
+  /** How organizers tell links apart ("Saturday phone bank"); '' for none. */
+  label: string;
   campaignId: string;
   /** From a datetime-local input: wall-clock time with no zone. */
   expiresAt: string;
@@ -9,10 +11,10 @@ export interface VolunteerLinkValues {
 }
 
 /** Field paths as the API names them in 400 issues, in the form's order. */
-export const VOLUNTEER_LINK_FIELD_PATHS = ['campaignId', 'expiresAt', 'maxUses'] as const;
+export const VOLUNTEER_LINK_FIELD_PATHS = ['label', 'campaignId', 'expiresAt', 'maxUses'] as const;
 
 export function blankVolunteerLinkValues(): VolunteerLinkValues {
-  return { campaignId: '', expiresAt: '', maxUses: '' };
+  return { label: '', campaignId: '', expiresAt: '', maxUses: '' };
 }
 
 /**
@@ -23,6 +25,8 @@ export function volunteerInviteFrom(values: VolunteerLinkValues) {
   const maxUses = values.maxUses.trim();
   return {
     kind: 'volunteer' as const,
+    // Blank means no label; the contract trims and checks the rest.
+    label: values.label.trim() === '' ? undefined : values.label,
     campaignId: values.campaignId || undefined,
     expiresAt: values.expiresAt ? (toIsoWithOffset(values.expiresAt) ?? values.expiresAt) : undefined,
     maxUses: maxUses === '' ? undefined : /^\d+$/.test(maxUses) ? Number(maxUses) : maxUses,

@@ -11,15 +11,22 @@ describe('volunteer link values', () => {
   });
 
   it('become a request the contract accepts: campaign, expiry with an offset, a whole number of uses', () => {
-    const request = CreateInviteRequest.parse(volunteerInviteFrom({ campaignId, expiresAt: '2030-05-01T12:00', maxUses: ' 50 ' }));
+    const request = CreateInviteRequest.parse(volunteerInviteFrom({ label: '', campaignId, expiresAt: '2030-05-01T12:00', maxUses: ' 50 ' }));
     expect(request).toMatchObject({ kind: 'volunteer', campaignId, maxUses: 50 });
     expect(request.expiresAt).toMatch(/^2030-05-01T12:00:00([+-]\d{2}:\d{2})$/);
   });
 
+  it('send a label only when one is typed, and leave its checks to the contract', () => {
+    expect(volunteerInviteFrom({ ...blankVolunteerLinkValues(), label: '   ' }).label).toBeUndefined();
+    expect(CreateInviteRequest.parse(volunteerInviteFrom({ ...blankVolunteerLinkValues(), label: '  Saturday   phone bank ' }))).toEqual({ kind: 'volunteer', label: 'Saturday phone bank' });
+    const long = validateRequest(CreateInviteRequest, volunteerInviteFrom({ ...blankVolunteerLinkValues(), label: 'x'.repeat(81) }));
+    expect(long.ok ? [] : long.error.issues?.map((issue) => issue.path)).toEqual(['label']);
+  });
+
   it('pass an unreadable count on as typed, so the contract reports it on its field', () => {
-    const result = validateRequest(CreateInviteRequest, volunteerInviteFrom({ campaignId: '', expiresAt: '', maxUses: 'lots' }));
+    const result = validateRequest(CreateInviteRequest, volunteerInviteFrom({ label: '', campaignId: '', expiresAt: '', maxUses: 'lots' }));
     expect(result.ok ? [] : result.error.issues?.map((issue) => issue.path)).toEqual(['maxUses']);
-    const zero = validateRequest(CreateInviteRequest, volunteerInviteFrom({ campaignId: '', expiresAt: '', maxUses: '0' }));
+    const zero = validateRequest(CreateInviteRequest, volunteerInviteFrom({ label: '', campaignId: '', expiresAt: '', maxUses: '0' }));
     expect(zero.ok ? [] : zero.error.issues?.map((issue) => issue.path)).toEqual(['maxUses']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { copyText } from './copy-text';
+import { copyText } from '../sharing/copy-text';
 import { inviteLink } from './invite-link';
 
 describe('inviteLink', () => {

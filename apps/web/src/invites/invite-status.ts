@@ -17,3 +17,9 @@ export function usesText(invite: InviteView): string {
 export function newestInviteFirst(a: InviteView, b: InviteView): number {
   return Date.parse(b.createdAt) - Date.parse(a.createdAt) || a.id.localeCompare(b.id);
 }
+
+/** Words for a status the badge alone does not explain; null for the plain ones. */
+export function statusExplanation(status: InviteStatus, createdBy: string): string | null {
+  if (status === 'inactive') return `Does not work while ${createdBy} is not an active owner or admin; works again if they are made one again.`;
+  return null;
+}

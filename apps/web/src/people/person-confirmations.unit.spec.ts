@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anInvite } from '../invites/invite-test-data';
-import { revokeConfirmation } from '../invites/revoke-confirmation';
+import { revokeConfirmation } from '../invites/invite-confirmations';
 import { roleChangeConfirmation, suspensionConfirmation } from './person-confirmations';
 
 describe('confirmations of risky changes', () => {
@@ -18,11 +18,11 @@ describe('confirmations of risky changes', () => {
   });
 
   it('say how many joined through a link before it is revoked, and that it is final', () => {
-    const asked = revokeConfirmation(anInvite({ uses: 41 }), 'Volunteer link for GOTV Weekend');
+    const asked = revokeConfirmation(anInvite({ uses: 41 }), 'the volunteer link for GOTV Weekend');
     expect(asked.title).toBe('Revoke the volunteer link for GOTV Weekend?');
     expect(asked.consequence).toContain('41 people joined with it; they stay members.');
     expect(asked.consequence).toContain('cannot be reopened');
-    expect(revokeConfirmation(anInvite({ uses: 1 }), 'Volunteer link').consequence).toContain('1 person joined');
-    expect(revokeConfirmation(anInvite({ uses: 0 }), 'Volunteer link').consequence).toContain('Nobody has joined');
+    expect(revokeConfirmation(anInvite({ uses: 1 }), 'the volunteer link').consequence).toContain('1 person joined');
+    expect(revokeConfirmation(anInvite({ uses: 0 }), 'the volunteer link').consequence).toContain('Nobody has joined');
   });
 });
