@@ -1,8 +1,10 @@
 import type { CampaignEvent } from './campaign/campaign-events.js';
+import type { ContactUploadEvent } from './contact-upload/contact-upload-events.js';
+import type { OptOutEvent } from './opt-out/opt-out-events.js';
 import type { InviteEvent } from './invite/invite-events.js';
 import type { OrganizationEvent } from './organization/organization-events.js';
 import type { PersonEvent } from './person/person-events.js';
 
 /** Every event the domain writes; projectors handle these by type. */
-export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent;
+export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent;
 export type DomainEventType = AnyDomainEvent['type'];

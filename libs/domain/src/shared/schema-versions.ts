@@ -17,6 +17,12 @@ export const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   InviteLinkRenewed: 1,
   CampaignCreated: 1,
   CampaignDetailsChanged: 1,
+  ContactUploadStarted: 1,
+  ContactsChunkAccepted: 1,
+  ContactUploadCompleted: 1,
+  ContactUploadAbandoned: 1,
+  PhonesOptedOut: 1,
+  PhoneOptedIn: 1,
 };
 
 export function schemaVersionOf(type: string): number {
