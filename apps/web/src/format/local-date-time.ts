@@ -23,3 +23,9 @@ export function toIsoWithOffset(local: string): string | null {
     `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
   );
 }
+
+/** An instant in the reader's locale and zone, for a sentence ("until 2 Jun 2025, 18:00"); the text as given when unreadable. */
+export function localDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

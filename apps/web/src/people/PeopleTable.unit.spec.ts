@@ -70,6 +70,26 @@ describe('PeopleTable', () => {
     expect(sortable).toEqual(['Name', 'Role', 'Status', 'Joined', 'Last active']);
   });
 
+  it('offers an admin a password reset link for active people, but no email change or removal', () => {
+    const [, graceRow, , goneRow] = rows(table({ id: 'me', role: 'admin' }));
+    expect(graceRow).toMatch(/<button[^>]*>Password reset link<\/button>/);
+    expect(goneRow).not.toContain('Password reset link');
+    expect(graceRow).not.toContain('Change email');
+    expect(graceRow).not.toContain('>Remove<');
+  });
+
+  it('offers an owner Change email for others, and Remove only for someone who never signed in', () => {
+    const newcomer = aPerson({ id: 'n', name: 'Nell Newcomer', signedIn: false });
+    const regular = aPerson({ id: 'r', name: 'Rita Regular', signedIn: true });
+    const body = render(PeopleTable, { props: { people: [me, newcomer, regular], viewer: { id: 'me', role: 'owner' }, onChanged: () => {} } }).body;
+    const [meRow, newcomerRow, regularRow] = rows(body);
+    expect(newcomerRow).toMatch(/<button[^>]*>Change email<\/button>/);
+    expect(newcomerRow).toMatch(/<button[^>]*>Remove<\/button>/);
+    expect(regularRow).toMatch(/<button[^>]*>Change email<\/button>/);
+    expect(regularRow).not.toContain('>Remove<');
+    expect(meRow).not.toContain('<button');
+  });
+
   it('escapes names rather than rendering them as HTML', () => {
     const body = render(PeopleTable, {
       props: { people: [aPerson({ name: '<img src=x onerror=alert(1)>' })], viewer: { id: 'me', role: 'admin' }, onChanged: () => {} },

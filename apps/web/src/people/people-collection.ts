@@ -11,7 +11,9 @@ export function upsertPerson(people: readonly PersonView[], incoming: PersonView
   const others = people.filter((person) => person.id !== incoming.id);
   // 'removed' arrives live only so open pages drop the row; it is never listed.
   if (incoming.status === 'removed') return others;
-  return [...others, incoming].sort(newestMemberFirst);
+  // Live updates leave signedIn out: what the list said still holds.
+  const person = incoming.signedIn === undefined && existing?.signedIn !== undefined ? { ...incoming, signedIn: existing.signedIn } : incoming;
+  return [...others, person].sort(newestMemberFirst);
 }
 
 /** Merges a fresh full list into what is shown, by the same rule. */

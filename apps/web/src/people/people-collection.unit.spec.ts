@@ -25,6 +25,13 @@ describe('upsertPerson', () => {
     expect(list[0]?.lastActiveAt).toBe('2025-03-04T00:00:00Z');
   });
 
+  it('keeps what the list said about signing in when a live update leaves it out', () => {
+    const listed = aPerson({ id: 'a', signedIn: false, revision: 1 });
+    const live = aPerson({ id: 'a', email: 'new@example.org', revision: 2 });
+    expect(upsertPerson([listed], live)[0]).toMatchObject({ email: 'new@example.org', signedIn: false });
+    expect(upsertPerson([listed], { ...live, signedIn: true })[0]?.signedIn).toBe(true);
+  });
+
   it('does not change the list it was given', () => {
     const list = [aPerson({ id: 'a' })];
     upsertPerson(list, aPerson({ id: 'b' }));

@@ -13,9 +13,15 @@ export interface Viewer {
   role: Role;
 }
 
-/** What the viewer may do to one person: the roles they may pick, suspend and reinstate. */
+/** What the viewer may do to one person: the roles they may pick, suspend and reinstate, and the ways back in. */
 export interface PersonActions {
   roles: readonly Role[];
+  /** A one-time password reset link: not for suspended people (reinstate first). */
+  resetLink: boolean;
+  /** Owners correct a member's email. */
+  changeEmail: boolean;
+  /** Owners remove a member who never signed in (a wrong address, say); anyone else is suspended instead. */
+  remove: boolean;
 }
 
 const EVERY_ROLE: readonly Role[] = ['owner', 'admin', 'volunteer', 'auditor'];
@@ -28,6 +34,7 @@ const BELOW_OWNER: readonly Role[] = ['admin', 'volunteer', 'auditor'];
  */
 export function actionsOn(viewer: Viewer, person: PersonView): PersonActions | null {
   if (!canManagePeople(viewer.role) || viewer.id === person.id) return null;
-  if (viewer.role === 'owner') return { roles: EVERY_ROLE };
-  return person.role === 'owner' ? null : { roles: BELOW_OWNER };
+  const resetLink = person.status === 'active';
+  if (viewer.role === 'owner') return { roles: EVERY_ROLE, resetLink, changeEmail: true, remove: person.signedIn === false };
+  return person.role === 'owner' ? null : { roles: BELOW_OWNER, resetLink, changeEmail: false, remove: false };
 }

@@ -22,6 +22,23 @@ describe('actionsOn', () => {
     expect(actionsOn(admin, aPerson({ id: 'a', role: 'admin' }))).toBeNull();
   });
 
+  it('offers a password reset link to owners and admins, for active people only, and never to an admin for an owner', () => {
+    expect(actionsOn(admin, aPerson())?.resetLink).toBe(true);
+    expect(actionsOn(owner, aPerson({ role: 'owner' }))?.resetLink).toBe(true);
+    expect(actionsOn(admin, aPerson({ role: 'owner' }))).toBeNull();
+    expect(actionsOn(owner, aPerson({ status: 'suspended' }))?.resetLink).toBe(false);
+  });
+
+  it('lets only owners change an email, and remove only someone known never to have signed in', () => {
+    expect(actionsOn(owner, aPerson())?.changeEmail).toBe(true);
+    expect(actionsOn(admin, aPerson())?.changeEmail).toBe(false);
+    expect(actionsOn(owner, aPerson({ signedIn: false }))?.remove).toBe(true);
+    expect(actionsOn(owner, aPerson({ signedIn: true }))?.remove).toBe(false);
+    // A live update leaves signedIn out: unknown is not "never".
+    expect(actionsOn(owner, aPerson({ signedIn: undefined }))?.remove).toBe(false);
+    expect(actionsOn(admin, aPerson({ signedIn: false }))?.remove).toBe(false);
+  });
+
   it('offers auditors and volunteers nothing', () => {
     expect(actionsOn(auditor, aPerson())).toBeNull();
     expect(actionsOn({ id: 'v', role: 'volunteer' }, aPerson())).toBeNull();

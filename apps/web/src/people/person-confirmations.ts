@@ -30,3 +30,12 @@ export function suspensionConfirmation(person: Pick<PersonView, 'name'>): Confir
     confirmLabel: 'Suspend',
   };
 }
+
+/** Asked before a member who never signed in is taken off the list: their address is free for the right person. */
+export function removalConfirmation(person: Pick<PersonView, 'name' | 'email'>): Confirmation {
+  return {
+    title: `Remove ${person.name}?`,
+    consequence: `${person.name} never signed in, so nothing they did is lost. They leave the list, and ${person.email} is free to join or be invited again.`,
+    confirmLabel: 'Remove',
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anInvite } from '../invites/invite-test-data';
 import { revokeConfirmation } from '../invites/invite-confirmations';
-import { roleChangeConfirmation, suspensionConfirmation } from './person-confirmations';
+import { removalConfirmation, roleChangeConfirmation, suspensionConfirmation } from './person-confirmations';
 
 describe('confirmations of risky changes', () => {
   it('name the person, both roles and what the new role allows', () => {
@@ -24,5 +24,12 @@ describe('confirmations of risky changes', () => {
     expect(asked.consequence).toContain('cannot be reopened');
     expect(revokeConfirmation(anInvite({ uses: 1 }), 'the volunteer link').consequence).toContain('1 person joined');
     expect(revokeConfirmation(anInvite({ uses: 0 }), 'the volunteer link').consequence).toContain('Nobody has joined');
+  });
+
+  it('before removing someone, name them and say their email is free again', () => {
+    const asked = removalConfirmation({ name: 'Nell Newcomer', email: 'nell@example.org' });
+    expect(asked.title).toBe('Remove Nell Newcomer?');
+    expect(asked.consequence).toContain('never signed in');
+    expect(asked.consequence).toContain('nell@example.org is free to join or be invited again');
   });
 });

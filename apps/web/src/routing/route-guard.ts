@@ -18,7 +18,11 @@ export function allowedRoute(route: Route, role: Role): Route {
 function mayVisit(route: Route, role: Role): boolean {
   switch (route.name) {
     case 'join':
+    case 'reset':
       return true;
+    // Already signed in: the sign-in screen has nothing to do.
+    case 'sign-in':
+      return false;
     case 'home':
       return role === 'volunteer';
     case 'campaigns':

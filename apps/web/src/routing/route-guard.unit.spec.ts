@@ -26,6 +26,13 @@ describe('allowedRoute', () => {
     for (const role of ['owner', 'admin', 'volunteer', 'auditor'] as const) expect(allowedRoute(join, role)).toBe(join);
   });
 
+  it('never guards a reset link, and sends everyone signed in from the sign-in screen to their home', () => {
+    const reset: Route = { name: 'reset', token: 't' };
+    expect(allowedRoute(reset, 'volunteer')).toBe(reset);
+    expect(allowedRoute({ name: 'sign-in', email: 'a@b.org' }, 'volunteer')).toEqual({ name: 'home' });
+    expect(allowedRoute({ name: 'sign-in', email: '' }, 'admin')).toEqual({ name: 'campaigns' });
+  });
+
   it('returns the very route when allowed, so the app can tell "allowed" from "redirected" by identity', () => {
     const people: Route = { name: 'people' };
     expect(allowedRoute(people, 'admin')).toBe(people);

@@ -5,9 +5,10 @@ export interface EventLogFilter {
 }
 
 /**
- * Every screen, read from the hash (#/campaigns, #/campaigns/<id>, #/events?type=…, #/join/<token>).
- * The event log keeps its filters and page in the hash so links and Back work.
- * `join` is the one public route; the rest sit behind sign-in and a role guard (route-guard.ts).
+ * Every screen, read from the hash (#/campaigns, #/campaigns/<id>, #/events?type=…, #/join/<token>,
+ * #/reset/<token>, #/sign-in?email=…). The event log keeps its filters and page in the hash so links and Back work.
+ * `join` and `reset` are public (the link's token is the credential); `sign-in` is the sign-in screen
+ * with an address filled in, and leads home once signed in; the rest sit behind sign-in and a role guard (route-guard.ts).
  */
 export type Route =
   | { name: 'campaigns' }
@@ -15,7 +16,9 @@ export type Route =
   | { name: 'events'; filter: EventLogFilter; before: string | null }
   | { name: 'people' }
   | { name: 'home' }
-  | { name: 'join'; token: string };
+  | { name: 'join'; token: string }
+  | { name: 'reset'; token: string }
+  | { name: 'sign-in'; email: string };
 
 export const NEWEST_EVENTS: Route = { name: 'events', filter: { type: '', stream: '' }, before: null };
 
@@ -28,8 +31,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/home') return { name: 'home' };
   if (path.startsWith('/campaigns/') && path.length > '/campaigns/'.length) return { name: 'campaign', id: decodeToken(path.slice('/campaigns/'.length)) };
   if (path === '/join' || path.startsWith('/join/')) return { name: 'join', token: decodeToken(path.slice('/join/'.length)) };
-  if (path !== '/events') return { name: 'campaigns' };
+  if (path === '/reset' || path.startsWith('/reset/')) return { name: 'reset', token: decodeToken(path.slice('/reset/'.length)) };
   const params = new URLSearchParams(query);
+  if (path === '/sign-in') return { name: 'sign-in', email: params.get('email') ?? '' };
+  if (path !== '/events') return { name: 'campaigns' };
   const before = params.get('before') ?? '';
   return {
     name: 'events',
@@ -48,7 +53,10 @@ export function routeHref(route: Route): string {
     case 'campaign':
       return `#/campaigns/${encodeURIComponent(route.id)}`;
     case 'join':
-      return `#/join/${encodeURIComponent(route.token)}`;
+    case 'reset':
+      return `#/${route.name}/${encodeURIComponent(route.token)}`;
+    case 'sign-in':
+      return route.email ? `#/sign-in?${new URLSearchParams({ email: route.email }).toString()}` : '#/sign-in';
     case 'events':
       return eventsHref(route.filter, route.before);
     default:

@@ -39,6 +39,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/join')).toEqual({ name: 'join', token: '' });
   });
 
+  it('reads a reset link with its token, and the sign-in screen with an address to fill in', () => {
+    expect(parseRoute('#/reset/abc_DEF-123')).toEqual({ name: 'reset', token: 'abc_DEF-123' });
+    expect(parseRoute('#/reset/')).toEqual({ name: 'reset', token: '' });
+    expect(parseRoute('#/sign-in?email=jo%2Bnight%40example.org')).toEqual({ name: 'sign-in', email: 'jo+night@example.org' });
+    expect(parseRoute('#/sign-in')).toEqual({ name: 'sign-in', email: '' });
+  });
+
   it('drops a `before` that is not a position, so the newest page is shown instead of a 400', () => {
     expect(parseRoute('#/events?before=abc')).toMatchObject({ before: null });
     expect(parseRoute('#/events?before=-5')).toMatchObject({ before: null });
@@ -57,7 +64,15 @@ describe('routeHref', () => {
   });
 
   it('round-trips every screen', () => {
-    const routes: Route[] = [{ name: 'campaigns' }, { name: 'people' }, { name: 'home' }, { name: 'join', token: 'a/b c' }];
+    const routes: Route[] = [
+      { name: 'campaigns' },
+      { name: 'people' },
+      { name: 'home' },
+      { name: 'join', token: 'a/b c' },
+      { name: 'reset', token: 'x+y' },
+      { name: 'sign-in', email: 'jo+1@example.org' },
+      { name: 'sign-in', email: '' },
+    ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });
 });

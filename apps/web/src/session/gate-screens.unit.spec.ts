@@ -36,6 +36,12 @@ describe('SignInScreen', () => {
     expect(body).toMatch(/<button type="submit"[^>]*>Sign in<\/button>/);
   });
 
+  it('starts with an address it was given, and lets the password be shown', () => {
+    const { body } = render(SignInScreen, { props: { email: 'jo@example.org' } });
+    expect(body).toMatch(/id="sign-in-email"[^>]*value="jo@example.org"/);
+    expect(body).toMatch(/<button[^>]*aria-controls="sign-in-password"[^>]*>Show password<\/button>/);
+  });
+
   it('says why when the server signed the person out, and nothing after a chosen sign-out', () => {
     expect(render(SignInScreen, { props: { reason: 'You were signed out.' } }).body).toMatch(/role="alert"[^>]*>You were signed out.<\/p>/);
     expect(render(SignInScreen).body).not.toContain('signed out');
