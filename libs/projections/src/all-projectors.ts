@@ -1,9 +1,10 @@
 import type { Projector } from './projector.js';
 import { campaignsProjector } from './read-models/campaigns.js';
 import { commandOutcomesProjector } from './read-models/command-outcomes.js';
+import { contactsProjector } from './read-models/contacts.js';
 import { eventLogProjector } from './read-models/event-log.js';
 import { invitesProjector } from './read-models/invites.js';
 import { peopleProjector } from './read-models/people.js';
 
 /** Every read model the API serves, fed by one runner. */
-export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, eventLogProjector, commandOutcomesProjector];
+export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, eventLogProjector, commandOutcomesProjector, contactsProjector];

@@ -7,4 +7,5 @@ export * from './read-models/event-log.js';
 export * from './read-models/people.js';
 export * from './read-models/invites.js';
 export * from './read-models/command-outcomes.js';
+export * from './read-models/contacts.js';
 export { allProjectors } from './all-projectors.js';
