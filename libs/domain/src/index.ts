@@ -13,5 +13,6 @@ export * from './contact-upload/contact-upload-events.js';
 export * from './contact-upload/contact-upload-decider.js';
 export * from './opt-out/opt-out-events.js';
 export * from './opt-out/opt-out-decider.js';
+export * from './texting-hours/texting-window.js';
 export type { DomainEventType, AnyDomainEvent } from './events.js';
 export * from './shared/upcasters.js';
