@@ -32,6 +32,13 @@ export async function signInOverHttp(url: string, email: string, password: strin
   return { id: view.person.id, name: view.person.name, email, password, cookie: response.headers.get('set-cookie')!.split(';')[0]! };
 }
 
+/** A newcomer joins through a new link the owner made, and never signs in with their password afterwards; answers their id. */
+export async function joinOnly(url: string, owner: Member, person: { name: string; email: string; password: string }): Promise<string> {
+  const invite = await callApi<{ token: string }>(url, owner.cookie, 'POST', '/api/invites', { kind: 'volunteer' });
+  const joined = await callApi<{ person: { id: string } }>(url, '', 'POST', `/api/join/${invite.token}`, person);
+  return joined.person.id;
+}
+
 /** A newcomer joins through a link the owner made, then (if asked) the owner gives them a role. */
 export async function addMember(
   url: string,
