@@ -15,6 +15,7 @@ import { SetupModule } from './setup/setup.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { InvitesModule } from './invites/invites.module.js';
 import { PasswordResetModule } from './password-reset/password-reset.module.js';
+import { ContactsModule } from './contacts/contacts.module.js';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         PeopleModule,
         InvitesModule,
         PasswordResetModule,
+        ContactsModule,
         EventLogModule,
         OperationsModule,
         LiveModule,

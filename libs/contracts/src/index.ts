@@ -7,3 +7,4 @@ export * from './event-log.js';
 export * from './socket.js';
 export * from './health.js';
 export * from './people.js';
+export * from './contacts.js';
