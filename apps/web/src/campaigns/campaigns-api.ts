@@ -1,6 +1,6 @@
 import {
   CampaignList,
-  CampaignView,
+  CampaignPage,
   CommandAccepted,
   type CreateCampaignRequest,
   type UpdateCampaignRequest,
@@ -11,8 +11,9 @@ export function fetchCampaigns(): Promise<ApiResult<CampaignList>> {
   return apiGet('/api/campaigns', CampaignList);
 }
 
-export function fetchCampaign(id: string): Promise<ApiResult<CampaignView>> {
-  return apiGet(`/api/campaigns/${encodeURIComponent(id)}`, CampaignView);
+/** One campaign with the read models' position: follow 'campaign:<id>' from it. 404 when there is no such campaign. */
+export function fetchCampaign(id: string): Promise<ApiResult<CampaignPage>> {
+  return apiGet(`/api/campaigns/${encodeURIComponent(id)}`, CampaignPage);
 }
 
 export function createCampaign(request: CreateCampaignRequest): Promise<ApiResult<CommandAccepted>> {
