@@ -4,7 +4,11 @@ import type { OptOutEvent } from './opt-out/opt-out-events.js';
 import type { InviteEvent } from './invite/invite-events.js';
 import type { OrganizationEvent } from './organization/organization-events.js';
 import type { PersonEvent } from './person/person-events.js';
+import type { ScriptEvent } from './script/script-events.js';
+import type { CannedResponseEvent } from './canned-response/canned-response-events.js';
+import type { SurveyEvent } from './survey/survey-events.js';
+import type { TagEvent } from './tag/tag-events.js';
 
 /** Every event the domain writes; projectors handle these by type. */
-export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent;
+export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent;
 export type DomainEventType = AnyDomainEvent['type'];

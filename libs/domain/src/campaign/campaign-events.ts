@@ -16,6 +16,13 @@ export type CampaignDetailsChanged = DomainEvent<
   { campaignId: string; name?: string; description?: string; textingHours?: TextingHours; changedAt: string }
 >;
 
-export type CampaignEvent = CampaignCreated | CampaignDetailsChanged;
+/** Lifecycle: who did it is the event's actor, as for every event. Launch and resume passed the checklist (launch-checklist.ts). */
+export type CampaignLaunched = DomainEvent<'CampaignLaunched', { campaignId: string; launchedAt: string }>;
+export type CampaignPaused = DomainEvent<'CampaignPaused', { campaignId: string; pausedAt: string }>;
+export type CampaignResumed = DomainEvent<'CampaignResumed', { campaignId: string; resumedAt: string }>;
+/** Final: nothing about the campaign changes after it. `from`: the status it was archived from. */
+export type CampaignArchived = DomainEvent<'CampaignArchived', { campaignId: string; from: 'draft' | 'active' | 'paused'; archivedAt: string }>;
+
+export type CampaignEvent = CampaignCreated | CampaignDetailsChanged | CampaignLaunched | CampaignPaused | CampaignResumed | CampaignArchived;
 
 export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;
