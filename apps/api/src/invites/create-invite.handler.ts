@@ -1,10 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { campaignStream, inviteDecider, inviteStream } from '@textbank/domain';
-import { StreamNotFoundError, type EventStore } from '@textbank/event-store';
+import type { EventStore } from '@textbank/event-store';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 import { CreateInviteCommand } from './invite.commands.js';
+import { firstEventOf } from '../infrastructure/first-event.js';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { InviteTokens } from './invite-tokens.js';
 
@@ -54,11 +55,6 @@ export class CreateInviteHandler implements ICommandHandler<CreateInviteCommand,
 
   /** Campaigns are never deleted, so a campaign that exists in the log now always will. */
   private async campaignExists(campaignId: string): Promise<boolean> {
-    try {
-      return (await this.store.readStream(campaignStream(campaignId), { maxCount: 1 })).length > 0;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return false;
-      throw error;
-    }
+    return (await firstEventOf(this.store, campaignStream(campaignId))) !== undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { personStream, type Joined, type PersonJoined } from '@textbank/domain';
-import { StreamNotFoundError, type EventStore } from '@textbank/event-store';
+import type { EventStore } from '@textbank/event-store';
+import { firstEventOf } from '../infrastructure/first-event.js';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 
 const REMEMBERED = 10_000;
@@ -19,13 +20,7 @@ export class JoinedRoles {
   async of(personId: string): Promise<Joined | undefined> {
     const cached = this.known.get(personId);
     if (cached) return cached;
-    let first;
-    try {
-      [first] = await this.store.readStream(personStream(personId), { maxCount: 1 });
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
+    const first = await firstEventOf(this.store, personStream(personId));
     if (first?.type !== 'PersonJoined') return undefined;
     const joined: Joined = { role: (first.data as PersonJoined['data']).role };
     if (this.known.size >= REMEMBERED) this.known.delete(this.known.keys().next().value!);

@@ -1,5 +1,6 @@
 import { personStream, type OrganizationCreated } from '@textbank/domain';
-import { eventIdFor, StreamNotFoundError, type EventStore, type RecordedEvent } from '@textbank/event-store';
+import { eventIdFor, type EventStore, type RecordedEvent } from '@textbank/event-store';
+import { firstEventOf } from '../infrastructure/first-event.js';
 
 /**
  * One organization per installation, always in the same stream: two first-run
@@ -19,10 +20,5 @@ export async function organizationCreated(store: EventStore): Promise<RecordedEv
 export const founderJoinCommandId = (organizationCreatedEventId: string) => eventIdFor(organizationCreatedEventId, 1);
 
 export async function hasJoined(store: EventStore, personId: string): Promise<boolean> {
-  try {
-    return (await store.readStream(personStream(personId), { maxCount: 1 })).length > 0;
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return false;
-    throw error;
-  }
+  return (await firstEventOf(store, personStream(personId))) !== undefined;
 }
