@@ -7,4 +7,5 @@ export * from './event-log.js';
 export * from './socket.js';
 export * from './health.js';
 export * from './people.js';
+export * from './scripts.js';
 export * from './contacts.js';

@@ -3,6 +3,7 @@ import { PositionText } from './fields.js';
 import { CampaignView } from './campaign.js';
 import { EventLogEntry } from './event-log.js';
 import { PersonView } from './people.js';
+import { CannedResponsesChangedChange, ScriptRevisedChange } from './scripts.js';
 
 /**
  * What a client can follow live; the server maps each topic to a room the
@@ -24,6 +25,7 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('campaign.upserted'), topic: z.union([z.literal('campaigns'), z.templateLiteral(['campaign:', z.uuid()])]), position: z.string(), payload: CampaignView }),
   z.object({ kind: z.literal('event.appended'), topic: z.literal('event-log'), position: z.string(), payload: EventLogEntry }),
   z.object({ kind: z.literal('person.upserted'), topic: z.literal('people'), position: z.string(), payload: PersonView }),
+  ScriptRevisedChange, CannedResponsesChangedChange,
 ]);
 export type Change = z.infer<typeof Change>;
 

@@ -5,6 +5,8 @@ import { contactsProjector } from './read-models/contacts.js';
 import { eventLogProjector } from './read-models/event-log.js';
 import { invitesProjector } from './read-models/invites.js';
 import { peopleProjector } from './read-models/people.js';
+import { scriptsProjector } from './read-models/scripts.js';
+import { cannedResponsesProjector } from './read-models/canned-responses.js';
 
 /** Every read model the API serves, fed by one runner. */
-export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, eventLogProjector, commandOutcomesProjector, contactsProjector];
+export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, eventLogProjector, commandOutcomesProjector, contactsProjector, scriptsProjector, cannedResponsesProjector];

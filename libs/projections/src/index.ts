@@ -8,4 +8,6 @@ export * from './read-models/people.js';
 export * from './read-models/invites.js';
 export * from './read-models/command-outcomes.js';
 export * from './read-models/contacts.js';
+export * from './read-models/scripts.js';
+export * from './read-models/canned-responses.js';
 export { allProjectors } from './all-projectors.js';

@@ -18,5 +18,6 @@ export function topicsOf(change: Change): string[] {
       return ['event-log'];
     case 'person.upserted':
       return ['people'];
+    case 'script.revised': case 'canned-responses.changed': return [`campaign:${change.payload.campaignId}`];
   }
 }
