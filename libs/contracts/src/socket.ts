@@ -3,15 +3,18 @@ import { PositionText } from './fields.js';
 import { CampaignView } from './campaign.js';
 import { EventLogEntry } from './event-log.js';
 import { PersonView } from './people.js';
+import { SurveyUpsertedChange } from './survey.js';
+import { TagUpsertedChange } from './tags.js';
 import { CannedResponsesChangedChange, ScriptRevisedChange } from './scripts.js';
 
 /**
  * What a client can follow live; the server maps each topic to a room the
  * session's role may join. `campaigns`: the campaign list; `event-log`: every
- * event; `people`: members (admins and auditors); `campaign:<id>`: one campaign's changes.
+ * event; `people`: members (admins and auditors); `tags`: the organization's tags;
+ * `campaign:<id>`: one campaign's changes (details, status, survey, chosen tags).
  */
 export const Topic = z.union([
-  z.enum(['campaigns', 'event-log', 'people']),
+  z.enum(['campaigns', 'event-log', 'people', 'tags']),
   z.templateLiteral(['campaign:', z.uuid()]),
 ]);
 export type Topic = z.infer<typeof Topic>;
@@ -25,6 +28,8 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('campaign.upserted'), topic: z.union([z.literal('campaigns'), z.templateLiteral(['campaign:', z.uuid()])]), position: z.string(), payload: CampaignView }),
   z.object({ kind: z.literal('event.appended'), topic: z.literal('event-log'), position: z.string(), payload: EventLogEntry }),
   z.object({ kind: z.literal('person.upserted'), topic: z.literal('people'), position: z.string(), payload: PersonView }),
+  TagUpsertedChange,
+  SurveyUpsertedChange,
   ScriptRevisedChange, CannedResponsesChangedChange,
 ]);
 export type Change = z.infer<typeof Change>;

@@ -1,7 +1,7 @@
 import type { CampaignView, Change } from '@textbank/contracts';
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../cached-statement.js';
-import { defineProjector } from '../projector.js';
+import { defineProjector, type StoredEvent } from '../projector.js';
 import { actorOf } from './actor.js';
 
 interface CampaignRow {
@@ -35,9 +35,17 @@ const upserted = (db: Database.Database, id: string): Change[] => {
   return row ? [{ kind: 'campaign.upserted', topic: 'campaigns', position: String(row.position), payload: toView(row) }] : [];
 };
 
+function statusChanged(event: StoredEvent, db: Database.Database, announce: boolean, status: CampaignView['status'], at: string) {
+  const { campaignId } = event.data as { campaignId: string };
+  cachedStatement(db, 'UPDATE campaigns SET status = ?, updated_at = ?, revision = ?, position = ? WHERE id = ?').run(
+    status, at, event.revision, event.position.commit, campaignId,
+  );
+  return announce ? upserted(db, campaignId) : undefined;
+}
+
 export const campaignsProjector = defineProjector({
   name: 'campaigns',
-  version: 2,
+  version: 3,
   tables: ['campaigns'],
   schema: `
     CREATE TABLE IF NOT EXISTS campaigns (
@@ -75,6 +83,10 @@ export const campaignsProjector = defineProjector({
       );
       return announce ? upserted(db, d.campaignId) : undefined;
     },
+    CampaignLaunched: (event, db, announce) => statusChanged(event, db, announce, 'active', event.data.launchedAt),
+    CampaignPaused: (event, db, announce) => statusChanged(event, db, announce, 'paused', event.data.pausedAt),
+    CampaignResumed: (event, db, announce) => statusChanged(event, db, announce, 'active', event.data.resumedAt),
+    CampaignArchived: (event, db, announce) => statusChanged(event, db, announce, 'archived', event.data.archivedAt),
   },
 });
 
