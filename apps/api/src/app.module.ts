@@ -15,6 +15,7 @@ import { SetupModule } from './setup/setup.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { InvitesModule } from './invites/invites.module.js';
 import { PasswordResetModule } from './password-reset/password-reset.module.js';
+import { ScriptsModule } from './scripts/scripts.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         AuthModule,
         SetupModule,
         CampaignsModule,
+        ScriptsModule,
         PeopleModule,
         InvitesModule,
         PasswordResetModule,
