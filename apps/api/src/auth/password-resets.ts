@@ -13,9 +13,10 @@ export type ResetLookup = { ok: true; personId: string } | { ok: false; reason: 
 export class PasswordResets {
   private readonly sql;
 
-  constructor(@Inject(AUTH_DB) db: Database.Database) {
+  constructor(@Inject(AUTH_DB) private readonly db: Database.Database) {
     this.sql = {
       insert: db.prepare('INSERT INTO password_resets (token_hash, person_id, expires_at) VALUES (?, ?, ?)'),
+      retire: db.prepare('DELETE FROM password_resets WHERE person_id = ? AND used_at IS NULL'),
       find: db.prepare<[string], { person_id: string; expires_at: number; used_at: number | null }>(
         'SELECT person_id, expires_at, used_at FROM password_resets WHERE token_hash = ?',
       ),
@@ -24,9 +25,13 @@ export class PasswordResets {
     };
   }
 
+  /** A new link; any older unused link for the person stops working (only the latest one handed out is live). */
   create(personId: string, expiresAt: number): string {
     const token = randomBytes(32).toString('base64url');
-    this.sql.insert.run(digest(token), personId, expiresAt);
+    this.db.transaction(() => {
+      this.sql.retire.run(personId);
+      this.sql.insert.run(digest(token), personId, expiresAt);
+    })();
     return token;
   }
 

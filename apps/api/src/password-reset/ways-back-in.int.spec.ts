@@ -47,6 +47,14 @@ describe('ways back in', () => {
     await http.get(`/api/password-reset/${'x'.repeat(43)}`).expect(404);
   });
 
+  it('a newer link replaces an older unused one', async () => {
+    const volunteer = await memberWith(app, owner, 'volunteer');
+    const first = await issue(owner, volunteer).expect(201);
+    const second = await issue(owner, volunteer).expect(201);
+    await http.get(`/api/password-reset/${first.body.token}`).expect(404);
+    await http.get(`/api/password-reset/${second.body.token}`).expect(200);
+  });
+
   it('a link submitted from two tabs at once is used once', async () => {
     const volunteer = await memberWith(app, owner, 'volunteer');
     const { body } = await issue(owner, volunteer).expect(201);

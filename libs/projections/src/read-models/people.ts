@@ -56,9 +56,11 @@ export const personViewOf = (person: PersonRecord, lastActiveAt: string | null =
   revision: person.revision,
 });
 
-const upserted = (db: Database.Database, id: string): Change[] => {
+/** `joined`: a newcomer has not signed in with a password yet (later changes leave `signedIn` out: auth.db knows it). */
+const upserted = (db: Database.Database, id: string, joined = false): Change[] => {
   const row = cachedStatement<[string], PersonRow>(db, 'SELECT * FROM people WHERE id = ?').get(id);
-  return row ? [{ kind: 'person.upserted', topic: 'people', position: String(row.position), payload: personViewOf(toPerson(row)) }] : [];
+  if (!row) return [];
+  return [{ kind: 'person.upserted', topic: 'people', position: String(row.position), payload: { ...personViewOf(toPerson(row)), ...(joined && { signedIn: false }) } }];
 };
 
 type RosterEventType = 'RoleChanged' | 'PersonSuspended' | 'PersonReinstated' | 'MemberRemoved';
@@ -96,7 +98,7 @@ export const peopleProjector = defineProjector({
       cachedStatement(db, `INSERT OR IGNORE INTO people VALUES (?, ?, ?, ?, ?, 'active', ?, 0, ?)`).run(
         d.personId, d.organizationId, d.name, d.email, d.role, d.joinedAt, event.position.commit,
       );
-      return announce ? upserted(db, d.personId) : undefined;
+      return announce ? upserted(db, d.personId, true) : undefined;
     },
     EmailChanged: (event, db, announce) => {
       cachedStatement(db, 'UPDATE people SET email = ?, position = ? WHERE id = ?').run(event.data.to, event.position.commit, event.data.personId);
