@@ -1,16 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { allowedMergeFields } from '@textbank/message-text';
+import { customFieldsOf } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import { READ_MODEL_DB } from '../infrastructure/tokens.js';
 
 /**
  * The merge fields a campaign's texts may use: the built-ins and the custom
- * fields of its contact uploads. The contacts read model fills `customFields`
- * (its mapped columns); until then a campaign has none, so only the
- * built-ins pass. Asked at every save, so a field is known once its upload completed.
+ * fields of its completed contact uploads (their mapped columns, from the
+ * contacts read model). Asked at every save, so a field is known once its
+ * upload completed.
  */
 @Injectable()
 export class CampaignMergeFields {
-  customFields(_campaignId: string): readonly string[] {
-    return [];
+  constructor(@Inject(READ_MODEL_DB) private readonly readModels: Database.Database) {}
+
+  customFields(campaignId: string): readonly string[] {
+    return customFieldsOf(this.readModels, campaignId);
   }
 
   allowed(campaignId: string): string[] {

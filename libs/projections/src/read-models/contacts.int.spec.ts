@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allProjectors } from '../all-projectors.js';
 import { ProjectionRunner } from '../projection-runner.js';
 import { openReadModelDatabase } from '../read-model-database.js';
-import { contactCount, findContacts, findUpload, optedOutAmong } from './contacts.js';
+import { contactCount, customFieldsOf, findContacts, findUpload, optedOutAmong } from './contacts.js';
 
 const metadata = { actor: { id: 'p1', kind: 'person', name: 'Ada' }, causationId: 'c', correlationId: 'c', timestamp: '2026-12-02T12:00:00.000Z', schemaVersion: 1 };
 const event = (type: string, data: object): EventData => ({ id: newEventId(), type, data, metadata: { ...metadata, causationId: newEventId() } });
@@ -12,8 +12,8 @@ const contact = (n: number, extra: object = {}) => ({
   contactId: `contact-${n}`, phone: `+1415555${String(n).padStart(4, '0')}`, firstName: `First${n}`, lastName: `Last${n}`,
   zip: '94110', timeZone: 'America/Los_Angeles', externalId: null, fields: { polling_place: n % 2 ? 'Library' : 'School' }, ...extra,
 });
-const started = (uploadId: string) =>
-  event('ContactUploadStarted', { uploadId, campaignId: 'c1', organizationId: 'o1', fileName: 'list.csv', mapping: { phone: 'phone', customFields: {} }, startedAt: '2026-12-02T12:00:00.000Z' });
+const started = (uploadId: string, customFields: Record<string, string> = {}) =>
+  event('ContactUploadStarted', { uploadId, campaignId: 'c1', organizationId: 'o1', fileName: 'list.csv', mapping: { phone: 'phone', customFields }, startedAt: '2026-12-02T12:00:00.000Z' });
 const chunk = (uploadId: string, n: number, contacts: object[]) => event('ContactsChunkAccepted', { uploadId, campaignId: 'c1', chunk: n, contacts });
 const completed = (uploadId: string, accepted: number) =>
   event('ContactUploadCompleted', {
@@ -49,6 +49,16 @@ describe('contacts read model', () => {
     await caughtUp();
     expect(contactCount(db, 'c1')).toBe(3);
     expect(findUpload(db, 'u2')).toMatchObject({ status: 'abandoned' });
+  });
+
+  it("a campaign's merge fields are the custom fields of its completed uploads", async () => {
+    await store.appendToStream('contact-upload-u1', [started('u1', { 'Polling Place': 'polling_place' }), chunk('u1', 0, [contact(1)]), completed('u1', 1)]);
+    await store.appendToStream('contact-upload-u2', [started('u2', { Ward: 'ward', 'Polling Place': 'polling_place' }), chunk('u2', 0, [contact(2)])]);
+    await caughtUp();
+    expect(customFieldsOf(db, 'c1')).toEqual(['polling_place']);
+    await store.appendToStream('contact-upload-u2', [completed('u2', 1)]);
+    await caughtUp();
+    expect(customFieldsOf(db, 'c1')).toEqual(['polling_place', 'ward']);
   });
 
   it('a number uploaded twice is one contact, kept as first uploaded', async () => {

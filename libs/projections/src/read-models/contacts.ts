@@ -90,7 +90,7 @@ const CONTACT_COLUMNS = 'contact_id, campaign_id, upload_id, phone, first_name, 
  */
 export const contactsProjector = defineProjector({
   name: 'contacts',
-  version: 1,
+  version: 2,
   tables: ['contacts', 'pending_contacts', 'contact_uploads', 'opt_outs'],
   schema: `
     CREATE TABLE IF NOT EXISTS contacts (
@@ -107,7 +107,7 @@ export const contactsProjector = defineProjector({
     CREATE TABLE IF NOT EXISTS contact_uploads (
       id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, file_name TEXT NOT NULL, status TEXT NOT NULL,
       started_at TEXT NOT NULL, finished_at TEXT, received INTEGER NOT NULL DEFAULT 0, counts TEXT, reasons TEXT NOT NULL DEFAULT '{}',
-      position INTEGER NOT NULL
+      custom_fields TEXT NOT NULL DEFAULT '[]', position INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS contact_uploads_by_campaign ON contact_uploads (campaign_id);
     CREATE TABLE IF NOT EXISTS opt_outs (
@@ -117,9 +117,10 @@ export const contactsProjector = defineProjector({
   handlers: {
     ContactUploadStarted: (event, db) => {
       const d = event.data;
-      cachedStatement(db, `INSERT OR IGNORE INTO contact_uploads (id, campaign_id, file_name, status, started_at, position) VALUES (?, ?, ?, 'started', ?, ?)`).run(
-        d.uploadId, d.campaignId, d.fileName, d.startedAt, event.position.commit,
-      );
+      cachedStatement(
+        db,
+        `INSERT OR IGNORE INTO contact_uploads (id, campaign_id, file_name, status, started_at, custom_fields, position) VALUES (?, ?, ?, 'started', ?, ?, ?)`,
+      ).run(d.uploadId, d.campaignId, d.fileName, d.startedAt, JSON.stringify(Object.values(d.mapping.customFields)), event.position.commit);
     },
     ContactsChunkAccepted: (event, db) => {
       const d = event.data;
@@ -209,6 +210,16 @@ export function existingContactIds(db: Database.Database, contactIds: readonly s
   if (contactIds.length === 0) return new Set();
   const found = db.prepare<string[], string>(`SELECT contact_id FROM contacts WHERE contact_id IN (${contactIds.map(() => '?').join(',')})`).pluck().all(...contactIds);
   return new Set(found);
+}
+
+/** The custom-field keys of a campaign's completed uploads: the merge fields its scripts may use besides the built-ins. */
+export function customFieldsOf(db: Database.Database, campaignId: string): string[] {
+  return cachedStatement<[string], string>(
+    db,
+    `SELECT DISTINCT value FROM contact_uploads, json_each(contact_uploads.custom_fields) WHERE campaign_id = ? AND status = 'completed' ORDER BY value`,
+  )
+    .pluck()
+    .all(campaignId);
 }
 
 export function findUpload(db: Database.Database, uploadId: string): UploadRecord | undefined {
