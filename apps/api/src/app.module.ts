@@ -4,6 +4,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AuthModule } from './auth/auth.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
+import { CampaignLifecycleModule } from './campaign-lifecycle/campaign-lifecycle.module.js';
+import { CampaignSurveyModule } from './campaign-survey/campaign-survey.module.js';
+import { TagsModule } from './tags/tags.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { requestForLog } from './http/log-redaction.js';
 import { CLOCK, type Clock } from './infrastructure/tokens.js';
@@ -53,6 +56,9 @@ export class AppModule {
         AuthModule,
         SetupModule,
         CampaignsModule,
+        CampaignLifecycleModule,
+        CampaignSurveyModule,
+        TagsModule,
         ScriptsModule,
         PeopleModule,
         InvitesModule,

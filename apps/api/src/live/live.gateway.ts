@@ -11,7 +11,7 @@ import {
 } from '@nestjs/websockets';
 import { SOCKET_EVENTS, SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
 import type { EventStore } from '@textbank/event-store';
-import { campaignChangeSince, campaignChangesSince, findOrganization, peopleChangesSince, type ProjectionRunner } from '@textbank/projections';
+import { campaignChangeSince, campaignChangesSince, findOrganization, peopleChangesSince, surveyChangeSince, tagChangesSince, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
 import type { Request } from 'express';
@@ -147,7 +147,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private replay(topic: Exclude<Topic, 'event-log'>, since: bigint): Change[] {
     if (topic === 'campaigns') return campaignChangesSince(this.readModels, since);
     if (topic === 'people') return this.withLastActive(peopleChangesSince(this.readModels, since));
-    return campaignChangeSince(this.readModels, topic.slice('campaign:'.length), since);
+    if (topic === 'tags') return tagChangesSince(this.readModels, since);
+    const campaignId = topic.slice('campaign:'.length);
+    return [...campaignChangeSince(this.readModels, campaignId, since), ...surveyChangeSince(this.readModels, campaignId, since)];
   }
 
   private push(changes: readonly Change[]): void {

@@ -18,6 +18,10 @@ export function topicsOf(change: Change): string[] {
       return ['event-log'];
     case 'person.upserted':
       return ['people'];
+    case 'tag.upserted':
+      return ['tags'];
+    case 'survey.upserted':
+      return [`campaign:${change.payload.campaignId}`];
     case 'script.revised': case 'canned-responses.changed': return [`campaign:${change.payload.campaignId}`];
   }
 }

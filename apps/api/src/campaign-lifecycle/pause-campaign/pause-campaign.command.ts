@@ -1,0 +1,10 @@
+import type { CampaignLifecycleRequest } from '@textbank/contracts';
+import type { CommandEnvelope } from '../../commands/command-envelope.js';
+
+export class PauseCampaignCommand {
+  constructor(
+    readonly campaignId: string,
+    readonly request: CampaignLifecycleRequest,
+    readonly envelope: CommandEnvelope,
+  ) {}
+}
