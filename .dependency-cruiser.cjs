@@ -3,7 +3,8 @@
  *
  * Each workspace project declares tags in its package.json ("nx": {"tags"}):
  * a scope (shared, server, web, tools) and a type (domain, contracts,
- * data-access, app, tool). The matrices below say which tags may depend on
+ * data-access, util, app, tool). A util (e.g. libs/contact-import) is a pure
+ * library that depends on nothing of ours. The matrices below say which tags may depend on
  * which; a forbidden rule is generated for every pair of projects they
  * disallow. No wildcards: a new tag must be added here on purpose.
  */
@@ -19,9 +20,10 @@ const ALLOWED_BY_SCOPE = {
 const ALLOWED_BY_TYPE = {
   'type:domain': [],
   'type:contracts': [],
-  'type:data-access': ['type:domain', 'type:contracts', 'type:data-access'],
-  'type:app': ['type:domain', 'type:contracts', 'type:data-access'],
-  'type:tool': ['type:domain', 'type:contracts', 'type:data-access', 'type:app'],
+  'type:util': [],
+  'type:data-access': ['type:domain', 'type:contracts', 'type:data-access', 'type:util'],
+  'type:app': ['type:domain', 'type:contracts', 'type:data-access', 'type:util'],
+  'type:tool': ['type:domain', 'type:contracts', 'type:data-access', 'type:app', 'type:util'],
 };
 
 const projects = ['apps', 'libs']

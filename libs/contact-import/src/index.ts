@@ -1,0 +1,18 @@
+export { ContactImportError, isContactImportError, type FileProblem } from './errors/contact-import-error.js';
+export { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
+export type { DetectedEncoding } from './decoding/detect-encoding.js';
+export type { Delimiter } from './parsing/sniff-delimiter.js';
+export { CONTACT_FIELDS, type ContactField } from './mapping/contact-field.js';
+export type { ColumnMapping, ColumnRole } from './mapping/column-mapping.js';
+export { checkMapping } from './mapping/check-mapping.js';
+export { guessMapping } from './mapping/guess-mapping.js';
+export { customFieldKeys, MERGE_FIELD_KEY } from './mapping/custom-field-key.js';
+export { previewOf, type CsvPreview } from './preview.js';
+export { PhoneNormaliser, US_AND_TERRITORIES, type PhoneOptions } from './phone/phone-normaliser.js';
+export type { PhoneProblem, PhoneResult } from './phone/phone-result.js';
+export { timeZoneOfZip, zip5Of } from './zip/zip-time-zone.js';
+export { areaCodeHint } from './zip/area-code-hint.js';
+export type { ImportedContact, RejectedRow, RejectReason } from './validation/row-result.js';
+export { importRows, type ImportOptions } from './pipeline/import-rows.js';
+export type { ImportBatch, ImportProgress } from './pipeline/import-batch.js';
+export { defuseFormula, rejectsCsvHeader, rejectsCsvLines } from './rejects/rejects-csv.js';
