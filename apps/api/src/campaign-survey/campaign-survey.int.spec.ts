@@ -45,6 +45,9 @@ describe("a campaign's survey and tags over HTTP", () => {
     expect(tags.body).toMatchObject({ tagIds: [yes, no], revision: 0, tags: [{ id: yes, name: 'Voting' }, { id: no, name: 'Not voting' }] });
     await putSurvey({ expectedRevision: 0, questions: tree() }).expect(200);
     expect(await survey()).toMatchObject({ version: 1, questions: tree(), revision: 1 });
+    // The same tree again (a double click) is not a new version.
+    await putSurvey({ expectedRevision: 1, questions: tree() }).expect(200);
+    expect(await survey()).toMatchObject({ version: 1, revision: 1 });
     const shorter = tree().slice(0, 1).map((q) => ({ ...q, answers: q.answers.map(({ next: _next, ...a }) => a) }));
     await putSurvey({ expectedRevision: 1, questions: shorter }).expect(200);
     expect(await survey()).toMatchObject({ version: 2, questions: shorter, revision: 2 });

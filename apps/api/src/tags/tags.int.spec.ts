@@ -81,7 +81,7 @@ describe('tags over HTTP', () => {
     expect(new Set(names).size).toBe(20);
   });
 
-  it('auditors read, volunteers neither read nor write', async () => {
+  it('auditors read, volunteers neither read, write nor follow', async () => {
     const auditor = await memberWith(app, owner, 'auditor');
     const volunteer = await memberWith(app, owner, 'volunteer');
     await http.get('/api/tags').set('cookie', auditor.cookie).expect(200);
@@ -89,6 +89,14 @@ describe('tags over HTTP', () => {
     await http.get('/api/tags').set('cookie', volunteer.cookie).expect(403);
     await create({ name: 'Nope', colour: 'red' }, volunteer).expect(403);
     expect((await list()).tags).toEqual([]);
+    const socket = io(app.url, { transports: ['websocket'], extraHeaders: { cookie: volunteer.cookie }, reconnection: false, forceNew: true });
+    try {
+      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+      const reply = await new Promise<{ ok: boolean }>((resolve) => socket.emit('sync', { topics: ['tags'], since: '0' }, resolve));
+      expect(reply.ok).toBe(false);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it("pushes tag changes to followers of 'tags', and replays them on sync", async () => {

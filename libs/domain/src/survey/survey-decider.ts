@@ -63,13 +63,28 @@ function decideTags(command: ChooseCampaignTags, state: SurveyState): Decision<S
   return accept({ type: 'CampaignTagsChosen', data: { campaignId, tagIds: [...tagIds], chosenAt: now } });
 }
 
+/** The tree with its keys in one order, whatever order the editor sent them in: so an unchanged tree compares equal. */
+const canonical = (questions: readonly SurveyQuestion[]): SurveyQuestion[] =>
+  questions.map(({ id, text, answers }) => ({
+    id,
+    text,
+    answers: answers.map(({ id, label, next, cannedResponseId, tagId }) => ({
+      id,
+      label,
+      ...(next !== undefined && { next }),
+      ...(cannedResponseId !== undefined && { cannedResponseId }),
+      ...(tagId !== undefined && { tagId }),
+    })),
+  }));
+
 function decideSurvey(command: SaveSurvey, state: SurveyState): Decision<SurveyEvent> {
   const problem = surveyProblem(command.questions, state.chosenTagIds);
   if (problem) return reject('invalid', problem.message, problem.field);
+  const questions = canonical(command.questions);
   // Saving what is already there (a double click) is not a new version.
-  if (JSON.stringify(command.questions) === JSON.stringify(state.questions)) return accept();
-  const { campaignId, questions, now } = command;
-  return accept({ type: 'SurveyVersionSaved', data: { campaignId, version: state.version + 1, questions: [...questions], savedAt: now } });
+  if (JSON.stringify(questions) === JSON.stringify(canonical(state.questions))) return accept();
+  const { campaignId, now } = command;
+  return accept({ type: 'SurveyVersionSaved', data: { campaignId, version: state.version + 1, questions, savedAt: now } });
 }
 
 /** A campaign's survey and chosen tags, in one stream: a survey answer may apply only a tag the campaign offers. */
