@@ -72,3 +72,55 @@ export type OptOutQuery = z.infer<typeof OptOutQuery>;
 /** A number added by hand, as people write it; the server normalises it to E.164 (US by default). */
 export const AddOptOutRequest = z.strictObject({ phone: z.string().trim().min(3, 'is required').max(40, 'must be at most 40 characters') });
 export type AddOptOutRequest = z.infer<typeof AddOptOutRequest>;
+
+/** How a running upload is doing, pushed to the browsers following its campaign (`upload-progress`); not stored. */
+export const UploadProgress = z.object({
+  uploadId: z.string(),
+  campaignId: z.string(),
+  /** `reading`: bytes arriving and rows being checked; `storing`: the last contacts being recorded; `done`. */
+  phase: z.enum(['reading', 'storing', 'done', 'failed']),
+  bytesRead: z.number(),
+  /** From Content-Length, when the browser sent it. */
+  totalBytes: z.number().nullable(),
+  rowsSeen: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+});
+export type UploadProgress = z.infer<typeof UploadProgress>;
+
+/** The answer to an upload: what happened to every row. */
+export const UploadSummary = z.object({
+  id: z.string(),
+  position: z.string(),
+  readable: z.boolean(),
+  counts: UploadCounts,
+  reasons: z.record(z.string(), z.number()),
+});
+export type UploadSummary = z.infer<typeof UploadSummary>;
+
+/** Every column of the file: a contact field, a custom field (its merge-field key), or ignored. */
+export const ColumnMappingSchema = z.strictObject({
+  headers: z.array(z.string().max(500)).min(1).max(500),
+  columns: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('field'), field: z.enum(['phone', 'firstName', 'lastName', 'zip', 'externalId']) }),
+        z.strictObject({ kind: z.literal('custom'), key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be lower case letters, digits and _') }),
+        z.strictObject({ kind: z.literal('ignore') }),
+      ]),
+    )
+    .min(1)
+    .max(500),
+});
+export type ColumnMappingSchema = z.infer<typeof ColumnMappingSchema>;
+/** What the mapping screen starts from
+: the file's first rows and a guess for every column. */
+export const UploadPreview = z.object({
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  rows: z.array(z.object({ line: z.number(), cells: z.array(z.string()) })),
+  mapping: ColumnMappingSchema,
+});
+export type UploadPreview = z.infer<typeof UploadPreview>;
+
