@@ -49,4 +49,9 @@ export type SyncReply = z.infer<typeof SyncReply>;
  * `resync` (server → client): the server's read models were rebuilt or caught
  * up without announcing each change; sync again from the last position applied.
  */
-export const SOCKET_EVENTS = { sync: 'sync', change: 'change', resync: 'resync' } as const;
+/**
+ * `upload-progress` (server → client): how a running contact upload is doing
+ * (UploadProgress), sent to the sockets following that campaign; ephemeral,
+ * never replayed: the upload's summary is in the log.
+ */
+export const SOCKET_EVENTS = { sync: 'sync', change: 'change', resync: 'resync', uploadProgress: 'upload-progress' } as const;

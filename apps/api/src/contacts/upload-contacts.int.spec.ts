@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { startWithOwner, type Member } from '../testing/people.spec-helpers.js';
@@ -64,6 +65,23 @@ describe('uploading contacts', () => {
     expect(rejects.text).not.toMatch(/(^|,)=HYPERLINK/m); // defused against formula injection
     // The custom column is a merge field the campaign's script may use now.
     await http.put(`/api/campaigns/${campaignId}/script`).set('cookie', owner.cookie).send({ expectedRevision: -1, variants: [{ body: 'Hi {firstName}, vote at {polling_place}!' }] }).expect(200);
+  });
+
+  it('pushes progress to the browsers following the campaign, ending with done', async () => {
+    const socket = io(app.url, { transports: ['websocket'], extraHeaders: { cookie: owner.cookie }, reconnection: false, forceNew: true });
+    try {
+      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+      const reply = await new Promise<{ ok: boolean }>((resolve) => socket.emit('sync', { topics: [`campaign:${campaignId}`], since: '0' }, resolve));
+      expect(reply.ok).toBe(true);
+      const phases: string[] = [];
+      socket.on('upload-progress', (progress: { phase: string; campaignId: string }) => progress.campaignId === campaignId && phases.push(progress.phase));
+      const { body } = await preview(CSV).expect(201);
+      await upload(CSV, body.mapping).expect(201);
+      await expect.poll(() => phases.at(-1)).toBe('done');
+      expect(phases[0]).toBe('reading');
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('a second upload of the same numbers adds nothing; the same request retried answers as the first', async () => {

@@ -19,6 +19,7 @@ import type { Server, Socket } from 'socket.io';
 import { READERS } from '../auth/access.decorator.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { sessionDigest, Sessions } from '../auth/sessions.js';
+import { UploadProgressFeed } from '../contacts/upload-progress-feed.js';
 import type { Principal } from '../auth/principal.js';
 import { sessionTokenFrom } from '../auth/session-cookie.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -45,6 +46,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @WebSocketServer() private readonly server: Server;
   private stopListening: (() => void) | undefined;
   private stopSessions: (() => void) | undefined;
+  private stopProgress: (() => void) | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private organizationId: string | undefined;
 
@@ -56,6 +58,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly sessions: Sessions,
+    private readonly uploadProgress: UploadProgressFeed,
   ) {}
 
   afterInit(server: Server): void {
@@ -73,6 +76,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       socket.data.principal = principal;
       next();
     });
+    this.stopProgress = this.uploadProgress.subscribe((organizationId, progress) =>
+      server.to(roomOf(organizationId, `campaign:${progress.campaignId}`)).emit(SOCKET_EVENTS.uploadProgress, progress),
+    );
     this.stopListening = this.projections.onChanges((changes, _position, resync) => {
       if (!resync) return this.push(changes);
       // Caught up silently: nothing was pushed, and no suspension or role change was acted on.
@@ -95,6 +101,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   onApplicationShutdown(): void {
     this.stopListening?.();
     this.stopSessions?.();
+    this.stopProgress?.();
     clearInterval(this.sweepTimer);
   }
 
