@@ -208,7 +208,8 @@ export function contactCount(db: Database.Database, campaignId: string): number 
 /** Which of these contact ids the campaign already has (for counting re-uploaded numbers as duplicates). */
 export function existingContactIds(db: Database.Database, contactIds: readonly string[]): Set<string> {
   if (contactIds.length === 0) return new Set();
-  const found = db.prepare<string[], string>(`SELECT contact_id FROM contacts WHERE contact_id IN (${contactIds.map(() => '?').join(',')})`).pluck().all(...contactIds);
+  // One prepared statement whatever the batch's size: the ids travel as one JSON array.
+  const found = cachedStatement<[string], string>(db, 'SELECT contact_id FROM contacts WHERE contact_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(contactIds));
   return new Set(found);
 }
 
@@ -234,10 +235,9 @@ export function listUploads(db: Database.Database, campaignId: string): UploadRe
 /** Which of these numbers the organization must never text. */
 export function optedOutAmong(db: Database.Database, organizationId: string, phones: readonly string[]): Set<string> {
   if (phones.length === 0) return new Set();
-  const found = db
-    .prepare<string[], string>(`SELECT phone FROM opt_outs WHERE organization_id = ? AND phone IN (${phones.map(() => '?').join(',')})`)
+  const found = cachedStatement<[string, string], string>(db, 'SELECT phone FROM opt_outs WHERE organization_id = ? AND phone IN (SELECT value FROM json_each(?))')
     .pluck()
-    .all(organizationId, ...phones);
+    .all(organizationId, JSON.stringify(phones));
   return new Set(found);
 }
 
