@@ -8,7 +8,7 @@ export interface ResponseSchema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { message: string } };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const sessionLostListeners = new Set<(sentAs: number) => void>();
 let requestsSent = 0;

@@ -51,6 +51,59 @@ export function describeEvent(entry: EventLogEntry, names: NameBook): EventSente
       return known(`${who} created ${text(data.name) ?? 'a campaign'}`);
     case 'CampaignDetailsChanged':
       return known(`${who} changed ${possessive(campaign())} ${detailsChanged(data)}`);
+    case 'InitialScriptRevised':
+      return known(`${who} saved version ${num(data.version) ?? '?'} of ${possessive(campaign())} script${variantCount(data)}`);
+    case 'CannedResponseCreated':
+      return known(`${who} added the canned response “${text(data.title) ?? 'untitled'}” to ${campaign()}`);
+    case 'CannedResponseEdited':
+      return known(`${who} edited ${text(data.title) ? `the canned response “${text(data.title)}”` : 'a canned response'} in ${campaign()}`);
+    case 'CannedResponsesReordered':
+      return known(`${who} reordered ${possessive(campaign())} canned responses`);
+    case 'CannedResponseDeleted':
+      return known(`${who} deleted a canned response from ${campaign()}`);
+    case 'TagCreated':
+      return known(`${who} created the tag “${text(data.name) ?? 'unnamed'}”${text(data.group) ? ` in ${text(data.group)}` : ''}`);
+    case 'TagRenamed':
+      return known(`${who} renamed the tag “${text(data.from) ?? '?'}” to “${text(data.to) ?? '?'}”`);
+    case 'TagRecoloured':
+      return known(`${who} recoloured a tag from ${text(data.from) ?? '?'} to ${text(data.to) ?? '?'}`);
+    case 'TagRegrouped':
+      return known(`${who} moved a tag ${text(data.to) ? `to ${text(data.to)}` : 'out of its group'}${text(data.from) ? ` (was ${text(data.from)})` : ''}`);
+    case 'TagArchived':
+      return known(`${who} archived a tag`);
+    case 'CampaignTagsChosen': {
+      const count = Array.isArray(data.tagIds) ? data.tagIds.length : 0;
+      return known(`${who} chose ${count === 0 ? 'no tags' : `${count} ${count === 1 ? 'tag' : 'tags'}`} for ${campaign()}`);
+    }
+    case 'SurveyVersionSaved': {
+      const count = Array.isArray(data.questions) ? data.questions.length : 0;
+      return known(`${who} saved version ${num(data.version) ?? '?'} of ${possessive(campaign())} survey (${count} ${count === 1 ? 'question' : 'questions'})`);
+    }
+    case 'CampaignLaunched':
+      return known(`${who} launched ${campaign()}`);
+    case 'CampaignPaused':
+      return known(`${who} paused ${campaign()}`);
+    case 'CampaignResumed':
+      return known(`${who} resumed ${campaign()}`);
+    case 'CampaignArchived':
+      return known(`${who} archived ${campaign()}`);
+    case 'ContactUploadStarted':
+      return known(`${who} started uploading ${text(data.fileName) ? `“${text(data.fileName)}”` : 'contacts'} to ${campaign()}`);
+    case 'ContactsChunkAccepted': {
+      const count = Array.isArray(data.contacts) ? data.contacts.length : 0;
+      return known(`${who} uploaded ${count.toLocaleString('en-US')} ${count === 1 ? 'contact' : 'contacts'} to ${campaign()} (part ${(num(data.chunk) ?? 0) + 1})`);
+    }
+    case 'ContactUploadCompleted':
+      return known(`${who} finished uploading contacts to ${campaign()}${uploadCounts(data)}`);
+    case 'ContactUploadAbandoned':
+      return known(`${who} abandoned an upload to ${campaign()}${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
+    case 'PhonesOptedOut': {
+      const count = Array.isArray(data.phones) ? data.phones.length : 0;
+      const one = count === 1 && typeof (data.phones as unknown[])[0] === 'string' ? (data.phones as string[])[0] : null;
+      return known(`${who} opted out ${one ?? `${count.toLocaleString('en-US')} phone numbers`}${optOutSource(data.source)}`);
+    }
+    case 'PhoneOptedIn':
+      return known(`${who} opted ${text(data.phone) ?? 'a phone number'} back in${optOutSource(data.source)}`);
     case '$metadata':
       return known(`${who} changed how long ${aboutStream(entry.stream.replace(/^\$\$/, ''), names)} keeps its events`);
     default:
@@ -106,3 +159,22 @@ function possessive(name: string): string {
 function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+function variantCount(data: Record<string, unknown>): string {
+  const count = Array.isArray(data.variants) ? data.variants.length : 0;
+  return count > 1 ? ` (${count} variants)` : '';
+}
+
+function uploadCounts(data: Record<string, unknown>): string {
+  const counts = data.counts as Record<string, unknown> | undefined;
+  const accepted = num(counts?.accepted);
+  if (accepted === null) return '';
+  const rows = num(counts?.rows);
+  const of = rows === null ? '' : ` of ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
+  return `: ${accepted.toLocaleString('en-US')} accepted${of}`;
+}
+
+const SOURCE_WORDS: Readonly<Record<string, string>> = { import: ' from an imported list', manual: ' by hand', reply: ' after their reply', carrier: ' on the carrier’s word' };
+const optOutSource = (source: unknown) => (typeof source === 'string' ? (SOURCE_WORDS[source] ?? '') : '');

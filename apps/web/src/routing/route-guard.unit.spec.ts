@@ -45,3 +45,10 @@ describe('homeRoute', () => {
     expect(homeRoute('auditor')).toEqual({ name: 'campaigns' });
   });
 });
+
+describe('the tags screen', () => {
+  it('is for owners, admins and auditors; volunteers go home', () => {
+    for (const role of ['owner', 'admin', 'auditor'] as const) expect(allowedRoute({ name: 'tags' }, role)).toEqual({ name: 'tags' });
+    expect(allowedRoute({ name: 'tags' }, 'volunteer')).toEqual({ name: 'home' });
+  });
+});

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'campaign'; id: string }
   | { name: 'events'; filter: EventLogFilter; before: string | null }
   | { name: 'people' }
+  | { name: 'tags' }
   | { name: 'home' }
   | { name: 'join'; token: string }
   | { name: 'reset'; token: string }
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   const path = mark === -1 ? text : text.slice(0, mark);
   const query = mark === -1 ? '' : text.slice(mark + 1);
   if (path === '/people') return { name: 'people' };
+  if (path === '/tags') return { name: 'tags' };
   if (path === '/home') return { name: 'home' };
   if (path.startsWith('/campaigns/') && path.length > '/campaigns/'.length) return { name: 'campaign', id: decodeToken(path.slice('/campaigns/'.length)) };
   if (path === '/join' || path.startsWith('/join/')) return { name: 'join', token: decodeToken(path.slice('/join/'.length)) };
@@ -48,6 +50,7 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'campaigns':
     case 'people':
+    case 'tags':
     case 'home':
       return `#/${route.name}`;
     case 'campaign':

@@ -76,3 +76,10 @@ describe('routeHref', () => {
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });
 });
+
+describe('the tags screen', () => {
+  it('reads and writes #/tags', () => {
+    expect(parseRoute('#/tags')).toEqual({ name: 'tags' });
+    expect(routeHref({ name: 'tags' })).toBe('#/tags');
+  });
+});
