@@ -29,6 +29,7 @@ function mayVisit(route: Route, role: Role): boolean {
     case 'campaign':
     case 'events':
     case 'people':
+    case 'opt-outs':
     case 'tags':
       return role !== 'volunteer';
     default:

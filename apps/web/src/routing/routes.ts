@@ -16,6 +16,7 @@ export type Route =
   | { name: 'events'; filter: EventLogFilter; before: string | null }
   | { name: 'people' }
   | { name: 'tags' }
+  | { name: 'opt-outs' }
   | { name: 'home' }
   | { name: 'join'; token: string }
   | { name: 'reset'; token: string }
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   const query = mark === -1 ? '' : text.slice(mark + 1);
   if (path === '/people') return { name: 'people' };
   if (path === '/tags') return { name: 'tags' };
+  if (path === '/opt-outs') return { name: 'opt-outs' };
   if (path === '/home') return { name: 'home' };
   if (path.startsWith('/campaigns/') && path.length > '/campaigns/'.length) return { name: 'campaign', id: decodeToken(path.slice('/campaigns/'.length)) };
   if (path === '/join' || path.startsWith('/join/')) return { name: 'join', token: decodeToken(path.slice('/join/'.length)) };
@@ -50,6 +52,7 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'campaigns':
     case 'people':
+    case 'opt-outs':
     case 'tags':
     case 'home':
       return `#/${route.name}`;
