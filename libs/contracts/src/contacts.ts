@@ -124,3 +124,11 @@ export const UploadPreview = z.object({
 });
 export type UploadPreview = z.infer<typeof UploadPreview>;
 
+
+/** Pushed on `campaign:<id>` when an upload starts, completes or is abandoned (not per chunk): pages refresh their counts. */
+export const ContactUploadChangedChange = z.object({
+  kind: z.literal('contact-upload.changed'),
+  topic: z.templateLiteral(['campaign:', z.uuid()]),
+  position: z.string(),
+  payload: z.object({ uploadId: z.string(), status: z.enum(['started', 'completed', 'abandoned']), counts: UploadCounts.nullable() }),
+});

@@ -3,6 +3,7 @@ import { PositionText } from './fields.js';
 import { CampaignView } from './campaign.js';
 import { EventLogEntry } from './event-log.js';
 import { PersonView } from './people.js';
+import { ContactUploadChangedChange } from './contacts.js';
 import { SurveyUpsertedChange } from './survey.js';
 import { TagUpsertedChange } from './tags.js';
 import { CannedResponsesChangedChange, ScriptRevisedChange } from './scripts.js';
@@ -31,6 +32,7 @@ export const Change = z.discriminatedUnion('kind', [
   TagUpsertedChange,
   SurveyUpsertedChange,
   ScriptRevisedChange, CannedResponsesChangedChange,
+  ContactUploadChangedChange,
 ]);
 export type Change = z.infer<typeof Change>;
 

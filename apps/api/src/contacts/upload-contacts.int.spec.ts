@@ -74,11 +74,15 @@ describe('uploading contacts', () => {
       const reply = await new Promise<{ ok: boolean }>((resolve) => socket.emit('sync', { topics: [`campaign:${campaignId}`], since: '0' }, resolve));
       expect(reply.ok).toBe(true);
       const phases: string[] = [];
+      const changes: string[] = [];
       socket.on('upload-progress', (progress: { phase: string; campaignId: string }) => progress.campaignId === campaignId && phases.push(progress.phase));
+      socket.on('change', (change: { kind: string; payload: { status?: string } }) => change.kind === 'contact-upload.changed' && changes.push(change.payload.status!));
       const { body } = await preview(CSV).expect(201);
       await upload(CSV, body.mapping).expect(201);
       await expect.poll(() => phases.at(-1)).toBe('done');
       expect(phases[0]).toBe('reading');
+      // The campaign's pages (the checklist, the contacts) hear the upload start and complete.
+      await expect.poll(() => changes).toEqual(['started', 'completed']);
     } finally {
       socket.disconnect();
     }

@@ -22,6 +22,10 @@ export function topicsOf(change: Change): string[] {
       return ['tags'];
     case 'survey.upserted':
       return [`campaign:${change.payload.campaignId}`];
-    case 'script.revised': case 'canned-responses.changed': return [`campaign:${change.payload.campaignId}`];
+    case 'script.revised':
+    case 'canned-responses.changed':
+      return [`campaign:${change.payload.campaignId}`];
+    case 'contact-upload.changed':
+      return [change.topic];
   }
 }

@@ -1,3 +1,4 @@
+import type { Change } from '@textbank/contracts';
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../cached-statement.js';
 import { defineProjector } from '../projector.js';
@@ -78,6 +79,14 @@ const toUpload = (row: UploadRow): UploadRecord => ({
   reasons: JSON.parse(row.reasons),
 });
 
+/** Told to the campaign's followers when an upload starts, completes or is abandoned (chunks would be a flood). */
+const uploadChanged = (db: Database.Database, uploadId: string, position: bigint): Change[] => {
+  const row = cachedStatement<[string], UploadRow>(db, 'SELECT * FROM contact_uploads WHERE id = ?').get(uploadId);
+  if (!row) return [];
+  const upload = toUpload(row);
+  return [{ kind: 'contact-upload.changed', topic: `campaign:${upload.campaignId}` as const, position: String(position), payload: { uploadId, status: upload.status, counts: upload.counts } }];
+};
+
 const CONTACT_COLUMNS = 'contact_id, campaign_id, upload_id, phone, first_name, last_name, zip, time_zone, external_id, fields';
 
 /**
@@ -115,12 +124,13 @@ export const contactsProjector = defineProjector({
       PRIMARY KEY (organization_id, phone)
     ) WITHOUT ROWID;`,
   handlers: {
-    ContactUploadStarted: (event, db) => {
+    ContactUploadStarted: (event, db, announce) => {
       const d = event.data;
       cachedStatement(
         db,
         `INSERT OR IGNORE INTO contact_uploads (id, campaign_id, file_name, status, started_at, custom_fields, position) VALUES (?, ?, ?, 'started', ?, ?, ?)`,
       ).run(d.uploadId, d.campaignId, d.fileName, d.startedAt, JSON.stringify(Object.values(d.mapping.customFields)), event.position.commit);
+      return announce ? uploadChanged(db, d.uploadId, event.position.commit) : undefined;
     },
     ContactsChunkAccepted: (event, db) => {
       const d = event.data;
@@ -130,18 +140,20 @@ export const contactsProjector = defineProjector({
       }
       cachedStatement(db, 'UPDATE contact_uploads SET received = received + ?, position = ? WHERE id = ?').run(d.contacts.length, event.position.commit, d.uploadId);
     },
-    ContactUploadCompleted: (event, db) => {
+    ContactUploadCompleted: (event, db, announce) => {
       const d = event.data;
       cachedStatement(db, `INSERT OR IGNORE INTO contacts (${CONTACT_COLUMNS}) SELECT ${CONTACT_COLUMNS} FROM pending_contacts WHERE upload_id = ?`).run(d.uploadId);
       cachedStatement(db, 'DELETE FROM pending_contacts WHERE upload_id = ?').run(d.uploadId);
       cachedStatement(db, `UPDATE contact_uploads SET status = 'completed', finished_at = ?, counts = ?, reasons = ?, position = ? WHERE id = ?`).run(
         d.completedAt, JSON.stringify(d.counts), JSON.stringify(d.reasons), event.position.commit, d.uploadId,
       );
+      return announce ? uploadChanged(db, d.uploadId, event.position.commit) : undefined;
     },
-    ContactUploadAbandoned: (event, db) => {
+    ContactUploadAbandoned: (event, db, announce) => {
       const d = event.data;
       cachedStatement(db, 'DELETE FROM pending_contacts WHERE upload_id = ?').run(d.uploadId);
       cachedStatement(db, `UPDATE contact_uploads SET status = 'abandoned', finished_at = ?, position = ? WHERE id = ?`).run(d.abandonedAt, event.position.commit, d.uploadId);
+      return announce ? uploadChanged(db, d.uploadId, event.position.commit) : undefined;
     },
     PhonesOptedOut: (event, db) => {
       const d = event.data;
