@@ -1,6 +1,6 @@
 import { accept, assertNever, reject, type Decider, type Decision } from '../shared/decider.js';
 import type { Role } from '../person/person-events.js';
-import type { OrganizationEvent, RosterEvent } from './organization-events.js';
+import type { OrganizationEvent, RosterCarriedOver, RosterEvent } from './organization-events.js';
 import { activeOwners, isActiveOwner, MANAGERS, standingOf, type Joined, type Recorded, type Standing } from './roster.js';
 
 export interface CreateOrganization {
@@ -40,11 +40,19 @@ export interface RemoveMember extends RosterChange {
   readonly signedIn: boolean;
 }
 
+export interface CarryOverRoster {
+  readonly type: 'CarryOverRoster';
+  readonly standings: RosterCarriedOver['data']['standings'];
+  readonly now: string;
+}
+
 export type RosterCommand = ChangeRole | SuspendPerson | ReinstatePerson | RemoveMember;
-export type OrganizationCommand = CreateOrganization | RosterCommand;
+export type OrganizationCommand = CreateOrganization | RosterCommand | CarryOverRoster;
 
 export interface OrganizationState {
   readonly exists: boolean;
+  /** Whether the roster knows every owner: a founder was named, or the old standings were carried over. */
+  readonly complete: boolean;
   /** Members whose standing the roster recorded: the founder, and anyone changed since joining. */
   readonly standings: ReadonlyMap<string, Recorded>;
 }
@@ -54,6 +62,8 @@ type Outcome = { next: Standing; event: RosterEvent } | 'unchanged' | Decision<n
 
 function decideRoster(command: RosterCommand, state: OrganizationState): Decision<RosterEvent> {
   if (!state.exists) return reject('not_found', 'No organization yet');
+  // An upgraded organization's old standings are carried over at start-up; until then nothing is decided on a partial roster.
+  if (!state.complete) return reject('conflict', 'The roster is being carried over from an earlier version; try again in a moment');
   const target = standingOf(state.standings, command.personId, command.joined.target);
   if (!target || target.status === 'removed') return reject('not_found', 'No such person');
   const actor = standingOf(state.standings, command.by, command.joined.actor);
@@ -106,7 +116,7 @@ const withStanding = (state: OrganizationState, personId: string, update: (curre
 
 /** The organization and its roster: one stream, so the set of owners is decided where it is consistent. */
 export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent, OrganizationState> = {
-  initialState: () => ({ exists: false, standings: new Map() }),
+  initialState: () => ({ exists: false, complete: false, standings: new Map() }),
 
   decide(command, state) {
     switch (command.type) {
@@ -120,6 +130,10 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
       case 'ReinstatePerson':
       case 'RemoveMember':
         return decideRoster(command, state);
+      case 'CarryOverRoster':
+        if (!state.exists) return reject('not_found', 'No organization yet');
+        if (state.complete) return accept();
+        return accept({ type: 'RosterCarriedOver', data: { standings: command.standings, carriedAt: command.now } });
       default:
         return assertNever(command);
     }
@@ -130,8 +144,10 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
     switch (event.type) {
       case 'OrganizationCreated': {
         const founder = event.data.founder;
-        return { exists: true, standings: founder ? new Map([[founder.personId, { role: 'owner', status: 'active', version: 0 }]]) : state.standings };
+        return { exists: true, complete: !!founder, standings: founder ? new Map([[founder.personId, { role: 'owner', status: 'active', version: 0 }]]) : state.standings };
       }
+      case 'RosterCarriedOver':
+        return { ...state, complete: true, standings: new Map([...event.data.standings.map((s) => [s.personId, { role: s.role, status: s.status, version: s.version }] as const), ...state.standings]) };
       case 'RoleChanged':
         return withStanding(state, event.data.personId, (s) => ({ ...s, role: event.data.to, version: bump(s) }));
       case 'PersonSuspended':

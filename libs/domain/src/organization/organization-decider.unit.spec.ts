@@ -118,4 +118,19 @@ describe('organization decider', () => {
     const removed: OrganizationEvent = { type: 'MemberRemoved', data: { personId: 'v1', removedAt: now } };
     spec.given([created, removed]).when({ type: 'ReinstatePerson', ...by('owner1', undefined, 'v1', 'volunteer') }).thenRejects('not_found');
   });
+
+  describe('an organization from before the roster (no founder named)', () => {
+    const legacy: OrganizationEvent = { type: 'OrganizationCreated', data: { organizationId: 'o1', name: 'Old', createdAt: now } };
+    const standings = [{ personId: 'x', role: 'owner' as const, status: 'active' as const, version: 1 }, { personId: 'f', role: 'admin' as const, status: 'active' as const, version: 1 }];
+    const carried: OrganizationEvent = { type: 'RosterCarriedOver', data: { standings, carriedAt: now } };
+    it('decides nothing until the old standings are carried over, once', () => {
+      spec.given([legacy]).when({ type: 'SuspendPerson', ...by('f', 'owner', 'x', 'admin') }).thenRejects('conflict', /carried over/);
+      spec.given([legacy]).when({ type: 'CarryOverRoster', standings, now }).then([carried]);
+      spec.given([legacy, carried]).when({ type: 'CarryOverRoster', standings: [], now }).then([]);
+    });
+    it('then the carried standings rule: a demoted founder cannot suspend the owner who demoted them', () => {
+      spec.given([legacy, carried]).when({ type: 'SuspendPerson', ...by('f', 'owner', 'x', 'admin') }).thenRejects('forbidden');
+      spec.given([legacy, carried]).when({ type: 'ChangeRole', role: 'admin', ...by('f', 'owner', 'x', 'admin') }).thenRejects('forbidden');
+    });
+  });
 });

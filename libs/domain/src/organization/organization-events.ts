@@ -27,8 +27,19 @@ export type PersonReinstated = DomainEvent<'PersonReinstated', { personId: strin
 /** A member who never signed in, taken off the roster by an owner: their email is free again. */
 export type MemberRemoved = DomainEvent<'MemberRemoved', { personId: string; removedAt: string }>;
 
+/**
+ * Written once, at the first start after an upgrade, for organizations whose
+ * role changes and suspensions were written to the people's own streams (and
+ * whose OrganizationCreated names no founder): every member's standing as
+ * those events left it, so the roster starts where the old log ends.
+ */
+export type RosterCarriedOver = DomainEvent<
+  'RosterCarriedOver',
+  { standings: ReadonlyArray<{ personId: string; role: Role; status: 'active' | 'suspended'; version: number }>; carriedAt: string }
+>;
+
 export type RosterEvent = RoleChanged | PersonSuspended | PersonReinstated | MemberRemoved;
 
-export type OrganizationEvent = OrganizationCreated | RosterEvent;
+export type OrganizationEvent = OrganizationCreated | RosterEvent | RosterCarriedOver;
 
 export const organizationStream = (organizationId: string) => `organization-${organizationId}`;

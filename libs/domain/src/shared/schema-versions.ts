@@ -9,6 +9,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   PersonSuspended: 1,
   PersonReinstated: 1,
   MemberRemoved: 1,
+  RosterCarriedOver: 1,
   EmailChanged: 1,
   PasswordResetLinkIssued: 1,
   PasswordReset: 1,
