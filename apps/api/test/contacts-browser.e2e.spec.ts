@@ -31,6 +31,11 @@ function tenantsCsv(): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`)]);
 }
 
+/** The one browser global the width check reads (the API's tsconfig has no DOM types; see in-page.ts). */
+interface WideDocument {
+  document: { documentElement: { scrollWidth: number } };
+}
+
 let harness: BrowserHarness;
 let api: ApiProcess;
 let browser: Browser;
@@ -174,6 +179,8 @@ describe('contacts in a real browser', () => {
     await phone.getByRole('navigation', { name: 'Main' }).waitFor();
     await openCampaign(phone);
     await expect.poll(() => phone.getByTestId('contact-row').count(), { timeout: 10_000 }).toBe(25);
+    // Nothing on the page is wider than the phone: no sideways scrolling.
+    expect(await phone.evaluate(() => (globalThis as unknown as WideDocument).document.documentElement.scrollWidth)).toBeLessThanOrEqual(devices['Pixel 7']!.viewport.width);
     await phone.getByRole('region', { name: 'Contacts' }).screenshot({ path: join(OUTPUT, 'contacts-phone.png') });
     await phone.context().close();
 
