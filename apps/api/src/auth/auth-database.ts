@@ -57,5 +57,8 @@ export function openAuthDatabase(path: string, synchronous: 'NORMAL' | 'FULL' = 
   // A volunteer link's token, kept so admins can show it again all night (named invites keep only the hash).
   const tokenColumns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('invite_tokens')`).all().map((c) => c.name);
   if (!tokenColumns.includes('token')) db.exec('ALTER TABLE invite_tokens ADD COLUMN token TEXT');
+  // Who made a reset link: it works only while they still may (checked when it is used).
+  const resetColumns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('password_resets')`).all().map((c) => c.name);
+  if (!resetColumns.includes('issued_by')) db.exec('ALTER TABLE password_resets ADD COLUMN issued_by TEXT');
   return db;
 }

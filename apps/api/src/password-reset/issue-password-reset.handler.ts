@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { MANAGERS, personDecider, personStream } from '@textbank/domain';
+import { MANAGERS, personDecider, personStream, type Rejection } from '@textbank/domain';
 import { PasswordResets } from '../auth/password-resets.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
@@ -25,12 +25,9 @@ export class IssuePasswordResetHandler implements ICommandHandler<IssuePasswordR
   ) {}
 
   async execute({ organizationId, personId, by, envelope }: IssuePasswordResetCommand): Promise<ResetLinkOutcome> {
-    const [actor, target] = await Promise.all([this.standings.of(organizationId, by), this.standings.of(organizationId, personId)]);
-    if (!target || target.status === 'removed') return { ok: false, rejection: { code: 'not_found', message: 'No such person' } };
-    if (!actor || actor.status !== 'active' || !MANAGERS.includes(actor.role)) return { ok: false, rejection: { code: 'forbidden', message: 'You may not reset passwords' } };
     if (by === personId) return { ok: false, rejection: { code: 'conflict', message: 'You cannot reset your own password here; ask another owner or admin' } };
-    if (target.role === 'owner' && actor.role !== 'owner') return { ok: false, rejection: { code: 'forbidden', message: "Only an owner may reset an owner's password" } };
-    if (target.status === 'suspended') return { ok: false, rejection: { code: 'conflict', message: 'This person is suspended: reinstate them first' } };
+    const refused = await mayReset(this.standings, organizationId, by, personId);
+    if (refused) return { ok: false, rejection: refused };
     const expiresAt = new Date(envelope.now.getTime() + RESET_LINK_LIFETIME_MS);
     const outcome = await this.executor.execute({
       stream: personStream(personId),
@@ -39,6 +36,20 @@ export class IssuePasswordResetHandler implements ICommandHandler<IssuePasswordR
       envelope,
     });
     if (!outcome.ok) return outcome;
-    return { ...outcome, token: this.resets.create(personId, expiresAt.getTime()), expiresAt: expiresAt.toISOString() };
+    return { ...outcome, token: this.resets.create(personId, expiresAt.getTime(), by), expiresAt: expiresAt.toISOString() };
   }
+}
+
+/**
+ * Whether `by` may hand out a way into `personId`'s account, on the roster
+ * now: asked when a link is made and again when it is used, so a link dies
+ * with its maker's standing and never opens an account that became an owner's.
+ */
+export async function mayReset(standings: Standings, organizationId: string, by: string, personId: string): Promise<Rejection | undefined> {
+  const [actor, target] = await Promise.all([standings.of(organizationId, by), standings.of(organizationId, personId)]);
+  if (!target || target.status === 'removed') return { code: 'not_found', message: 'No such person' };
+  if (!actor || actor.status !== 'active' || !MANAGERS.includes(actor.role)) return { code: 'forbidden', message: 'Whoever made this link may no longer reset passwords' };
+  if (target.role === 'owner' && actor.role !== 'owner') return { code: 'forbidden', message: "Only an owner may reset an owner's password" };
+  if (target.status === 'suspended') return { code: 'conflict', message: 'This person is suspended: reinstate them first' };
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { personDecider, personStream } from '@textbank/domain';
-import { findPerson } from '@textbank/projections';
+import { findOrganization, findPerson } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import { Credentials } from '../auth/credentials.js';
 import { KnownDevices } from '../auth/known-devices.js';
@@ -11,6 +11,8 @@ import { Sessions } from '../auth/sessions.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 import { READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { Standings } from '../people/standings.js';
+import { mayReset } from './issue-password-reset.handler.js';
 import { ResetPasswordCommand } from './password-reset.commands.js';
 
 export type ResetOutcome = CommandOutcome & { readonly personId?: string };
@@ -35,6 +37,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     private readonly hasher: PasswordHasher,
     private readonly sessions: Sessions,
     private readonly devices: KnownDevices,
+    private readonly standings: Standings,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
   ) {}
 
@@ -44,6 +47,9 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     if (!found.ok) return { ok: false, rejection: { code: found.reason === 'unknown' ? 'not_found' : 'gone', message: PROBLEMS[found.reason] } };
     const person = findPerson(this.readModels, found.personId);
     if (!person || person.status !== 'active') return { ok: false, rejection: { code: 'gone', message: 'This account can no longer sign in. Ask an organizer.' } };
+    const organization = findOrganization(this.readModels);
+    const refused = found.issuedBy && organization ? await mayReset(this.standings, organization.id, found.issuedBy, person.id) : { code: 'gone' as const, message: PROBLEMS.unknown };
+    if (refused) return { ok: false, rejection: { code: 'gone', message: `This reset link no longer works: ${refused.message.toLowerCase()}. Ask an organizer for a new one.` } };
     const hash = await this.hasher.hash(password);
     if (!this.resets.use(token, probe)) return { ok: false, rejection: { code: 'gone', message: PROBLEMS.used } };
     const envelope = envelopeFor({ id: person.id, name: person.name });
@@ -62,6 +68,8 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     this.credentials.setPassword(person.id, hash, envelope.now.getTime());
     this.sessions.endAllFor(person.id);
     this.devices.forgetAllFor(person.id);
+    // Signed in with a password of their own choosing: no longer a member an owner may simply remove.
+    this.credentials.markSignedIn(person.id, envelope.now.getTime());
     return { ...outcome, personId: person.id };
   }
 }

@@ -47,6 +47,19 @@ describe('ways back in', () => {
     await http.get(`/api/password-reset/${'x'.repeat(43)}`).expect(404);
   });
 
+  it('a link dies with its maker\'s standing, and never opens an account that became an owner\'s', async () => {
+    const admin = await memberWith(app, owner, 'admin');
+    const colleague = await memberWith(app, owner, 'admin');
+    const volunteer = await memberWith(app, owner, 'volunteer');
+    const forColleague = await issue(admin, colleague).expect(201);
+    const forVolunteer = await issue(admin, volunteer).expect(201);
+    await http.patch(`/api/people/${colleague.id}/role`).set('cookie', owner.cookie).send({ role: 'owner' }).expect(200);
+    expect((await http.post(`/api/password-reset/${forColleague.body.token}`).send({ password: 'attacker chose this' }).expect(410)).body.message).toMatch(/owner/);
+    await http.post(`/api/people/${admin.id}/suspend`).set('cookie', owner.cookie).expect(200);
+    await http.post(`/api/password-reset/${forVolunteer.body.token}`).send({ password: 'a brand new password' }).expect(410);
+    await http.post('/api/session').send({ email: colleague.email, password: colleague.password }).expect(200);
+  });
+
   it('a newer link replaces an older unused one', async () => {
     const volunteer = await memberWith(app, owner, 'volunteer');
     const first = await issue(owner, volunteer).expect(201);
