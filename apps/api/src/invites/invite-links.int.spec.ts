@@ -30,6 +30,16 @@ describe('invite links', () => {
       expect(people.body.people.map((p: { email: string }) => p.email)).not.toContain('second-self@example.org');
     });
 
+    it("renewing someone else's invite does not let a suspended admin keep it open", async () => {
+      const admin = await memberWith(app, owner, 'admin');
+      const made = await http.post('/api/invites').set('cookie', owner.cookie).send({ kind: 'named', role: 'admin', email: 'bob@example.org' }).expect(201);
+      const renewed = await http.post(`/api/invites/${made.body.id}/renew`).set('cookie', admin.cookie).expect(200);
+      await http.post(`/api/people/${admin.id}/suspend`).set('cookie', owner.cookie).expect(200);
+      await http.post(`/api/join/${renewed.body.token}`).send({ ...newcomer, email: 'bob@example.org' }).expect(410);
+      const again = await http.post(`/api/invites/${made.body.id}/renew`).set('cookie', owner.cookie).expect(200);
+      await http.post(`/api/join/${again.body.token}`).send({ ...newcomer, email: 'bob@example.org' }).expect(201);
+    });
+
     it('an admin demoted to volunteer: their links stop; made admin again, they work again', async () => {
       const admin = await memberWith(app, owner, 'admin');
       const link = await inviteToken(app, admin, { kind: 'volunteer' });

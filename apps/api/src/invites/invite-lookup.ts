@@ -37,10 +37,15 @@ export class InviteLookup {
     return { ok: true, invite };
   }
 
+  /** The maker, and whoever last renewed the secret (they held the link too), must both still be able to invite. */
   private async makerMayInvite(invite: InviteRecord): Promise<boolean> {
     const organization = findOrganization(this.readModels);
     if (!invite.createdById || !organization) return false;
-    const maker = await this.standings.of(organization.id, invite.createdById);
-    return maker?.status === 'active' && MANAGERS.includes(maker.role);
+    const holders = [invite.createdById, ...(invite.renewedById ? [invite.renewedById] : [])];
+    for (const holder of holders) {
+      const standing = await this.standings.of(organization.id, holder);
+      if (standing?.status !== 'active' || !MANAGERS.includes(standing.role)) return false;
+    }
+    return true;
   }
 }

@@ -43,6 +43,9 @@ export class JoinThroughInviteHandler implements ICommandHandler<JoinThroughInvi
     }
     const organization = findOrganization(this.readModels)!;
     const passwordHash = await this.hasher.hash(request.password);
+    // The hash took a while: the maker may have lost their standing meanwhile. Ask again, just before recording.
+    const still = await this.lookup.open(token, envelope.now);
+    if (!still.ok) return still;
     // Email and one use, reserved together in one transaction (one fsync), or neither.
     const reservation = this.auth.transaction((): 'reserved' | 'email-taken' | 'used-up' => {
       if (!this.credentials.reserve(personId, request.email, passwordHash).ok) return 'email-taken';
