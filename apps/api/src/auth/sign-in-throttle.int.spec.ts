@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PasswordHasher } from './password-hasher.js';
 import { inviteToken, ownerOf, type Member } from '../testing/people.spec-helpers.js';
 import { startTestApp, testClock, type TestApp } from '../testing/test-app.spec-helpers.js';
 
@@ -75,6 +76,18 @@ describe('sign-in throttle', () => {
     await stopKeepingData(first.app);
     const second = await start(first.dir);
     expect(await guesses(second.http, owner.email, 1, () => '203.0.113.98')).toEqual([429]);
+  });
+
+  it('a burst of guesses at many accounts from one address reaches the hash check at most 30 times a minute', async () => {
+    const { app, http } = await start();
+    await ownerOf(app);
+    const verify = vi.spyOn(app.app.get(PasswordHasher), 'verify');
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => signIn(http, '203.0.113.7', `someone${i}@example.org`, 'guess').then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(170);
+    expect(verify.mock.calls.length).toBeLessThanOrEqual(30);
   });
 
   it('a new browser somewhere new is capped at about 100 guesses an hour, across restarts', async () => {

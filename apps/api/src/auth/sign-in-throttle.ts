@@ -17,7 +17,7 @@ const PER_ACCOUNT: readonly Limit[] = [
   { window: MINUTE, failures: 10 },
   { window: HOUR, failures: 100 },
 ];
-/** A venue's wifi is one address for a roomful of volunteers: more room, and only real failures count. */
+/** A venue's wifi is one address for a roomful of volunteers: more room (and those who joined there have their own place budget). */
 const PER_ADDRESS: readonly Limit[] = [
   { window: MINUTE, failures: 30 },
   { window: HOUR, failures: 300 },
@@ -43,7 +43,8 @@ export type Attempt =
  * - from a browser the member signed in with before: that browser's own budget;
  * - else from an address where they signed in before (30 days): that place's;
  * - else the account's one budget for everywhere unknown, plus the address's
- *   (counting only real failures, so a room of volunteers is not a burst).
+ *   (larger: a room of volunteers shares it; those who joined there have
+ *   their own place budget).
  * An attacker without the member's browser gets the unknown budget (and the
  * member's known places' if they sit in the same building); however many
  * guesses they make, the member's own browser and places still get in. A
@@ -61,6 +62,8 @@ export class SignInThrottle {
       add: db.prepare('INSERT INTO sign_in_failures (bucket, at) VALUES (?, ?)'),
       take: db.prepare('DELETE FROM sign_in_failures WHERE rowid = ?'),
       prune: db.prepare('DELETE FROM sign_in_failures WHERE at <= ?'),
+      prunePlaces: db.prepare('DELETE FROM known_places WHERE last_at <= ?'),
+      pruneDevices: db.prepare('DELETE FROM known_devices WHERE last_at <= ?'),
       place: db.prepare<[string, string, number], number>('SELECT 1 FROM known_places WHERE person_id = ? AND address = ? AND last_at > ?').pluck(),
       remember: db.prepare('INSERT INTO known_places VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET last_at = excluded.last_at'),
     };
@@ -76,10 +79,11 @@ export class SignInThrottle {
       }
     }
     if (wait > 0) return { allowed: false, retryAfterSeconds: Math.max(wait, 1) };
-    const counted = budgets.filter((b) => !b.failuresOnly).map((b) => this.add(b.bucket, now));
+    // Every budget counts the attempt from its start (a burst cannot slip past while hashes run); a success takes its count back.
+    const counted = budgets.map((b) => this.add(b.bucket, now));
     return {
       allowed: true,
-      failed: () => budgets.filter((b) => b.failuresOnly).forEach((b) => this.add(b.bucket, now)),
+      failed: () => undefined,
       succeeded: () => {
         for (const rowid of counted) this.sql.take.run(rowid);
         if (source.personId) this.rememberPlace(source.personId, source.address, now);
@@ -93,18 +97,23 @@ export class SignInThrottle {
   }
 
   private budgetsFor({ email, address, personId, device }: SignInSource, now: number) {
-    if (device) return [{ bucket: `device:${device}`, limits: PER_ACCOUNT, failuresOnly: false }];
+    if (device) return [{ bucket: `device:${device}`, limits: PER_ACCOUNT }];
     if (personId && this.sql.place.get(personId, address, now - KNOWN_FOR)) {
-      return [{ bucket: `place:${personId}:${address}`, limits: PER_ACCOUNT, failuresOnly: false }];
+      return [{ bucket: `place:${personId}:${address}`, limits: PER_ACCOUNT }];
     }
     return [
-      { bucket: `account:${email}`, limits: PER_ACCOUNT, failuresOnly: false },
-      { bucket: `address:${address}`, limits: PER_ADDRESS, failuresOnly: true },
+      { bucket: `account:${email}`, limits: PER_ACCOUNT },
+      { bucket: `address:${address}`, limits: PER_ADDRESS },
     ];
   }
 
   private add(bucket: string, now: number): number | bigint {
-    if (++this.inserted % PRUNE_EVERY === 0) this.sql.prune.run(now - HOUR);
+    if (++this.inserted % PRUNE_EVERY === 0) {
+      // What no longer counts goes: failures after an hour, places after 30 days, browsers after a year.
+      this.sql.prune.run(now - HOUR);
+      this.sql.prunePlaces.run(now - KNOWN_FOR);
+      this.sql.pruneDevices.run(now - 365 * 24 * HOUR);
+    }
     return this.sql.add.run(bucket, now).lastInsertRowid;
   }
 }
