@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { schemaVersionOf, type Decider, type DomainEvent } from '@textbank/domain';
 import {
   eventIdFor,
@@ -59,7 +60,7 @@ export class CommandExecutor {
   private async attempt<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome> {
     const { stream, decider, command, envelope } = request;
     if (envelope.keyed) {
-      const earlier = await this.earlier(stream, envelope);
+      const earlier = await this.earlier(stream, envelope, fingerprintOf(stream, command));
       if (earlier) return earlier;
     }
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -72,7 +73,7 @@ export class CommandExecutor {
       const decision = decider.decide(command, loaded.state);
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true, position: loaded.position, revision: loaded.revision };
-      const metadata = this.metadataFor(envelope);
+      const metadata = { ...this.metadataFor(envelope), ...(envelope.keyed && { commandFingerprint: fingerprintOf(stream, command) }) };
       const events = decision.events.map((event, index) => ({
         id: eventIdFor(envelope.commandId, index),
         type: event.type,
@@ -109,9 +110,7 @@ export class CommandExecutor {
    * in the command-outcomes read model once it has caught up with the log, or,
    * while it cannot (a rebuild), in the stream itself back to the window's start.
    */
-  private async earlier(stream: string, envelope: CommandEnvelope): Promise<CommandOutcome | undefined> {
-    const cached = this.cache.get(stream);
-    if (cached?.commandIds.includes(envelope.commandId)) return undefined; // answered by the loop, from the cache
+  private async earlier(stream: string, envelope: CommandEnvelope, fingerprint: string): Promise<CommandOutcome | undefined> {
     const head = await this.store.headPosition();
     const found = !head
       ? undefined
@@ -119,7 +118,7 @@ export class CommandExecutor {
         ? findCommandOutcome(this.readModels, envelope.commandId, envelope.now)
         : await this.searchStream(stream, envelope);
     if (!found) return undefined;
-    if (found.stream !== stream) {
+    if (found.stream !== stream || (found.fingerprint !== null && found.fingerprint !== fingerprint)) {
       return { ok: false, rejection: { code: 'conflict', message: 'This Idempotency-Key was already used for a different request', field: 'Idempotency-Key' } };
     }
     return { ok: true, position: found.position, revision: found.revision };
@@ -137,7 +136,10 @@ export class CommandExecutor {
         throw error;
       }
       const match = page.find((event) => event.metadata['causationId'] === envelope.commandId);
-      if (match) return { stream, revision: match.revision, position: match.position.commit };
+      if (match) {
+        const fingerprint = match.metadata['commandFingerprint'];
+        return { stream, revision: match.revision, position: match.position.commit, fingerprint: typeof fingerprint === 'string' ? fingerprint : null };
+      }
       const oldest = page[page.length - 1];
       if (!oldest || oldest.revision === 0n || Date.parse(String(oldest.metadata['timestamp'])) < since) return undefined;
       before = oldest.revision - 1n;
@@ -173,4 +175,10 @@ export class CommandExecutor {
       timestamp: envelope.now.toISOString(),
     };
   }
+}
+
+/** What a keyed command asked for (its time left out): a key sent again with a different request is refused, not replayed. */
+function fingerprintOf(stream: string, command: { readonly type: string }): string {
+  const { now: _now, ...asked } = command as { now?: unknown };
+  return createHash('sha256').update(`${stream}\n${JSON.stringify(asked)}`).digest('base64url');
 }

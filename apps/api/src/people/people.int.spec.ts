@@ -111,4 +111,16 @@ describe('people and roles', () => {
     await http.patch(`/api/people/${volunteer.id}/role`).set('cookie', owner.cookie).send({ role: 'root' }).expect(400);
     await http.post('/api/people/0195f5a0-0000-7000-8000-000000000009/suspend').set('cookie', owner.cookie).expect(404);
   });
+
+  it('an Idempotency-Key sent again with a different request is refused, not silently replayed', async () => {
+    const a = await memberWith(app, owner, 'volunteer');
+    const b = await memberWith(app, owner, 'volunteer');
+    const key = '0195f5a0-5555-7000-8000-000000000005';
+    await http.post(`/api/people/${a.id}/suspend`).set('cookie', owner.cookie).set('Idempotency-Key', key).expect(200);
+    await http.post(`/api/people/${a.id}/suspend`).set('cookie', owner.cookie).set('Idempotency-Key', key).expect(200);
+    const reused = await http.post(`/api/people/${b.id}/suspend`).set('cookie', owner.cookie).set('Idempotency-Key', key).expect(409);
+    expect(reused.body.message).toMatch(/different request/);
+    const list = await http.get('/api/people').set('cookie', owner.cookie).expect(200);
+    expect(list.body.people.find((p: { id: string }) => p.id === b.id).status).toBe('active');
+  });
 });

@@ -14,6 +14,8 @@ export interface CommandOutcomeRecord {
   readonly stream: string;
   readonly revision: bigint;
   readonly position: bigint;
+  /** What a keyed command asked for (metadata `commandFingerprint`), to refuse its key on a different request. */
+  readonly fingerprint: string | null;
 }
 
 let sincePrune = 0;
@@ -26,10 +28,10 @@ let sincePrune = 0;
  */
 export const commandOutcomesProjector = defineProjector({
   name: 'command-outcomes',
-  version: 1,
+  version: 2,
   tables: ['command_outcomes'],
   schema: `CREATE TABLE IF NOT EXISTS command_outcomes (
-    command_id TEXT PRIMARY KEY, stream TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, at INTEGER NOT NULL
+    command_id TEXT PRIMARY KEY, stream TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, at INTEGER NOT NULL, fingerprint TEXT
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS command_outcomes_by_age ON command_outcomes (at);`,
   handlers: {},
@@ -39,11 +41,12 @@ export const commandOutcomesProjector = defineProjector({
     // The command's own time (the clock it was decided by), which is what a retry's time is compared with.
     const stamped = Date.parse(String(event.metadata['timestamp']));
     const at = Number.isNaN(stamped) ? event.created.getTime() : stamped;
+    const fingerprint = event.metadata['commandFingerprint'];
     cachedStatement(
       db,
-      `INSERT INTO command_outcomes VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO command_outcomes VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (command_id) DO UPDATE SET revision = excluded.revision, position = excluded.position, at = excluded.at`,
-    ).run(commandId, event.streamId, event.revision, event.position.commit, at);
+    ).run(commandId, event.streamId, event.revision, event.position.commit, at, typeof fingerprint === 'string' ? fingerprint : null);
     if (++sincePrune >= PRUNE_EVERY) {
       sincePrune = 0;
       cachedStatement(db, 'DELETE FROM command_outcomes WHERE at < ?').run(at - IDEMPOTENCY_WINDOW_MS);
@@ -53,9 +56,9 @@ export const commandOutcomesProjector = defineProjector({
 
 /** What a command wrote, if it landed within the window before `now`. */
 export function findCommandOutcome(db: Database.Database, commandId: string, now: Date): CommandOutcomeRecord | undefined {
-  const row = cachedStatement<[string, number], { stream: string; revision: number | bigint; position: number | bigint }>(
+  const row = cachedStatement<[string, number], { stream: string; revision: number | bigint; position: number | bigint; fingerprint: string | null }>(
     db,
-    'SELECT stream, revision, position FROM command_outcomes WHERE command_id = ? AND at >= ?',
+    'SELECT stream, revision, position, fingerprint FROM command_outcomes WHERE command_id = ? AND at >= ?',
   ).get(commandId, now.getTime() - IDEMPOTENCY_WINDOW_MS);
-  return row && { stream: row.stream, revision: BigInt(row.revision), position: BigInt(row.position) };
+  return row && { stream: row.stream, revision: BigInt(row.revision), position: BigInt(row.position), fingerprint: row.fingerprint };
 }
