@@ -77,6 +77,8 @@ export type AddOptOutRequest = z.infer<typeof AddOptOutRequest>;
 export const UploadProgress = z.object({
   uploadId: z.string(),
   campaignId: z.string(),
+  /** The Idempotency-Key the uploading browser sent (null without one): how that browser knows its own upload. */
+  key: z.string().nullable().default(null),
   /** `reading`: bytes arriving and rows being checked; `storing`: the last contacts being recorded; `done`. */
   phase: z.enum(['reading', 'storing', 'done', 'failed']),
   bytesRead: z.number(),

@@ -75,10 +75,11 @@ describe('uploading contacts', () => {
       expect(reply.ok).toBe(true);
       const phases: string[] = [];
       const changes: string[] = [];
-      socket.on('upload-progress', (progress: { phase: string; campaignId: string }) => progress.campaignId === campaignId && phases.push(progress.phase));
+      const key = '0195f5a0-6666-7000-8000-000000000006';
+      socket.on('upload-progress', (progress: { phase: string; key: string | null }) => progress.key === key && phases.push(progress.phase));
       socket.on('change', (change: { kind: string; payload: { status?: string } }) => change.kind === 'contact-upload.changed' && changes.push(change.payload.status!));
       const { body } = await preview(CSV).expect(201);
-      await upload(CSV, body.mapping).expect(201);
+      await upload(CSV, body.mapping, { 'Idempotency-Key': key }).expect(201);
       await expect.poll(() => phases.at(-1)).toBe('done');
       expect(phases[0]).toBe('reading');
       // The campaign's pages (the checklist, the contacts) hear the upload start and complete.

@@ -88,7 +88,7 @@ export class UploadsController {
     let outcome: UploadOutcome;
     try {
       outcome = await this.commandBus.execute<UploadContactsCommand, UploadOutcome>(
-        new UploadContactsCommand(uploadId, campaignId, principal.organization.id, name, mapping, limitedBody(request, MAX_UPLOAD_BYTES), Number.isFinite(declared) ? declared : null, envelope),
+        new UploadContactsCommand(uploadId, campaignId, principal.organization.id, name, mapping, limitedBody(request, MAX_UPLOAD_BYTES), Number.isFinite(declared) ? declared : null, envelope, request.header('idempotency-key') ?? null),
       );
     } catch (error) {
       throw isContactImportError(error) ? fileProblemToHttp(error) : error;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fileSize, progressShown } from './upload-progress';
 
 const server = (over: Partial<UploadProgress>): UploadProgress => ({
-  uploadId: 'u', campaignId: 'c', phase: 'reading', bytesRead: 0, totalBytes: 1000, rowsSeen: 0, accepted: 0, rejected: 0, ...over,
+  uploadId: 'u', campaignId: 'c', key: null, phase: 'reading', bytesRead: 0, totalBytes: 1000, rowsSeen: 0, accepted: 0, rejected: 0, ...over,
 });
 
 describe('upload progress', () => {

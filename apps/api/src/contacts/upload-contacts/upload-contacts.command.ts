@@ -12,5 +12,7 @@ export class UploadContactsCommand {
     readonly bytes: AsyncIterable<Uint8Array>,
     readonly totalBytes: number | null,
     readonly envelope: CommandEnvelope,
+    /** The client's Idempotency-Key, echoed in progress events so its browser can tell its own upload apart. */
+    readonly clientKey: string | null = null,
   ) {}
 }

@@ -134,6 +134,7 @@ export class UploadContactsHandler implements ICommandHandler<UploadContactsComm
     this.progress.publish(command.organizationId, {
       uploadId: command.uploadId,
       campaignId: command.campaignId,
+      key: command.clientKey,
       phase,
       bytesRead: p?.bytesRead ?? 0,
       totalBytes: command.totalBytes,
