@@ -19,10 +19,14 @@ let ana: Member;
 let page: Page;
 let campaignId: string;
 
-/** A screenshot into test-results/, and a copy for the docs. */
+/** Screenshots go to test-results/; with SAVE_DOC_IMAGES=1 they are copied over the docs' images too (not on every test run). */
+function toDocs(name: string) {
+  if (process.env['SAVE_DOC_IMAGES'] === '1') copyFileSync(join(OUTPUT, name), join(IMAGES, name));
+}
+
 async function snap(on: Page, name: string) {
   await on.screenshot({ path: join(OUTPUT, name), fullPage: true });
-  copyFileSync(join(OUTPUT, name), join(IMAGES, name));
+  toDocs(name);
 }
 
 /** A small CSV through the upload API: preview for the guessed mapping, then the upload with it. */
@@ -105,7 +109,7 @@ describe('setting up a campaign in a real browser', () => {
     await phone.getByRole('region', { name: 'Initial script', exact: true }).getByLabel('Script', { exact: true }).fill('Hi {firstName}! It’s {texterFirstName} 👋 see you Tuesday?');
     await phone.getByRole('region', { name: 'Initial script', exact: true }).getByTestId('ucs2-warning').waitFor();
     await phone.getByRole('region', { name: 'Initial script', exact: true }).screenshot({ path: join(OUTPUT, 'script-editor-phone.png') });
-    copyFileSync(join(OUTPUT, 'script-editor-phone.png'), join(IMAGES, 'script-editor-phone.png'));
+    toDocs('script-editor-phone.png');
     await phone.context().close();
   });
 
@@ -256,7 +260,7 @@ describe('setting up a campaign in a real browser', () => {
     const phoneSurvey = phone.getByRole('region', { name: 'Survey questions', exact: true });
     await phoneSurvey.getByTestId('survey-question').nth(1).waitFor();
     await phoneSurvey.screenshot({ path: join(OUTPUT, 'survey-editor-phone.png') });
-    copyFileSync(join(OUTPUT, 'survey-editor-phone.png'), join(IMAGES, 'survey-editor-phone.png'));
+    toDocs('survey-editor-phone.png');
     await phone.context().close();
   });
 
@@ -267,7 +271,7 @@ describe('setting up a campaign in a real browser', () => {
     expect(await launch.getByTestId('checklist-item').filter({ hasText: 'Contacts' }).textContent()).toContain('No contacts yet');
     expect(await launch.getByRole('button', { name: 'Launch' }).isDisabled()).toBe(true);
     await launch.screenshot({ path: join(OUTPUT, 'launch-checklist-desktop.png') });
-    copyFileSync(join(OUTPUT, 'launch-checklist-desktop.png'), join(IMAGES, 'launch-checklist-desktop.png'));
+    toDocs('launch-checklist-desktop.png');
     await launch.getByRole('button', { name: 'Upload contacts' }).click();
     expect(await focusedText(page)).toBe('Contacts');
 
@@ -277,7 +281,7 @@ describe('setting up a campaign in a real browser', () => {
     const phoneLaunch = phone.getByRole('region', { name: 'Launch', exact: true });
     await phoneLaunch.getByTestId('launch-checklist').waitFor();
     await phoneLaunch.screenshot({ path: join(OUTPUT, 'launch-checklist-phone.png') });
-    copyFileSync(join(OUTPUT, 'launch-checklist-phone.png'), join(IMAGES, 'launch-checklist-phone.png'));
+    toDocs('launch-checklist-phone.png');
     await phone.context().close();
 
     const done = await uploadContacts('phone,first name,last name,zip\r\n2125550101,Rosa,Parks,10001\r\n4155550102,Cesar,Chavez,94110\r\n');
