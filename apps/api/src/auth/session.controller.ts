@@ -48,7 +48,6 @@ export class SessionController {
     const hash = (person && this.credentials.hashOf(person.id)) ?? (await this.hasher.decoyHash());
     const valid = await this.hasher.verify(hash, body.password);
     if (!valid || !person || !organization) {
-      attempt.failed();
       throw new UnauthorizedException('Wrong email or password');
     }
     attempt.succeeded();

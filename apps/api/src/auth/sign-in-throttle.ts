@@ -35,7 +35,8 @@ export interface SignInSource {
 
 export type Attempt =
   | { readonly allowed: false; readonly retryAfterSeconds: number }
-  | { readonly allowed: true; succeeded(): void; failed(): void };
+  /** An attempt counts as a failure from its start; `succeeded` takes that count back. */
+  | { readonly allowed: true; succeeded(): void };
 
 /**
  * Failed sign-ins, counted in auth.db so restarts forget nothing. Each attempt
@@ -83,7 +84,6 @@ export class SignInThrottle {
     const counted = budgets.map((b) => this.add(b.bucket, now));
     return {
       allowed: true,
-      failed: () => undefined,
       succeeded: () => {
         for (const rowid of counted) this.sql.take.run(rowid);
         if (source.personId) this.rememberPlace(source.personId, source.address, now);
