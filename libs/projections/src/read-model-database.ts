@@ -17,6 +17,9 @@ export function openReadModelDatabase(path: string): Database.Database {
   // may grow to ~80 MB before it is folded back, and is trimmed to 64 MB after.
   db.pragma('wal_autocheckpoint = 20000');
   db.pragma('journal_size_limit = 67108864');
+  // A campaign's contacts run to a million rows with random ids: a 2 MB page cache
+  // (SQLite's default) turns their inserts into disk reads. 64 MB, measured by the import bench.
+  db.pragma('cache_size = -65536');
   db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
     name     TEXT PRIMARY KEY,
     version  INTEGER NOT NULL,
