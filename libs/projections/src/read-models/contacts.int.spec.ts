@@ -61,6 +61,16 @@ describe('contacts read model', () => {
     expect(customFieldsOf(db, 'c1')).toEqual(['polling_place', 'ward']);
   });
 
+  it("an unfinished upload's contacts are taken over by the next upload that brings their numbers", async () => {
+    await store.appendToStream('contact-upload-u1', [started('u1'), chunk('u1', 0, [contact(1), contact(2)])]);
+    await store.appendToStream('contact-upload-u2', [started('u2'), chunk('u2', 0, [contact(1, { firstName: 'Retried' })]), completed('u2', 1)]);
+    await caughtUp();
+    const { contacts, total } = findContacts(db, 'c1', { limit: 10, offset: 0 });
+    expect(total).toBe(1);
+    expect(contacts[0]).toMatchObject({ id: 'contact-1', firstName: 'Retried', uploadId: 'u2' });
+    expect(contactCount(db, 'c1')).toBe(1);
+  });
+
   it('a number uploaded twice is one contact, kept as first uploaded', async () => {
     await store.appendToStream('contact-upload-u1', [started('u1'), chunk('u1', 0, [contact(1)]), completed('u1', 1)]);
     await store.appendToStream('contact-upload-u2', [started('u2'), chunk('u2', 0, [contact(1, { firstName: 'Changed' })]), completed('u2', 1)]);
