@@ -1,10 +1,9 @@
 import type { Change } from '@textbank/contracts';
 import { io } from 'socket.io-client';
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberWith, ownerOf, type Member } from '../testing/people.spec-helpers.js';
 import { startTestApp, type TestApp } from '../testing/test-app.spec-helpers.js';
-import { ContactFacts, ScriptFacts } from './launch-facts.js';
 
 describe('campaign lifecycle over HTTP', () => {
   let app: TestApp;
@@ -17,18 +16,17 @@ describe('campaign lifecycle over HTTP', () => {
     http = request(app.app.getHttpServer());
     campaignId = (await http.post('/api/campaigns').set('cookie', owner.cookie).send({ name: 'GOTV' }).expect(201)).body.id;
   });
-  afterEach(async () => {
-    vi.restoreAllMocks();
-    await app.close();
-  });
+  afterEach(async () => app.close());
 
   const step = (action: string, body: object = {}, as: Member = owner) => http.post(`/api/campaigns/${campaignId}/${action}`).set('cookie', as.cookie).send(body);
   const status = async () => (await http.get(`/api/campaigns/${campaignId}`).set('cookie', owner.cookie).expect(200)).body.status;
-  /** What the contacts and scripts features will provide, stood in for here. */
-  const ready = (contacts = 250, unknownMergeFields: string[] = []) => {
-    vi.spyOn(app.app.get(ContactFacts), 'contactCount').mockResolvedValue(contacts);
-    vi.spyOn(app.app.get(ScriptFacts), 'hasInitialScript').mockResolvedValue(true);
-    vi.spyOn(app.app.get(ScriptFacts), 'unknownMergeFields').mockResolvedValue(unknownMergeFields);
+  /** Contacts and a script, the real way: a small upload through the API and a saved script. */
+  const ready = async () => {
+    const csv = Buffer.from('phone,first\r\n(212) 555-0101,Ana\r\n(212) 555-0102,Ben\r\n');
+    const uploads = `/api/campaigns/${campaignId}/uploads`;
+    const preview = await http.post(`${uploads}/preview`).set('cookie', owner.cookie).set('Content-Type', 'text/csv').send(csv).expect(201);
+    await http.post(uploads).set('cookie', owner.cookie).set('Content-Type', 'text/csv').set('Textbank-Mapping', encodeURIComponent(JSON.stringify(preview.body.mapping))).send(csv).expect(201);
+    await http.put(`/api/campaigns/${campaignId}/script`).set('cookie', owner.cookie).send({ expectedRevision: -1, variants: [{ body: 'Hi {firstName}!' }] }).expect(200);
   };
 
   it('with nothing known yet, the checklist says contacts and a script are missing, and launch is refused with it', async () => {
@@ -50,18 +48,18 @@ describe('campaign lifecycle over HTTP', () => {
     expect(await status()).toBe('draft');
   });
 
-  it('names unknown merge fields and texting hours outside 08:00–21:00', async () => {
-    ready(10, ['shoeSize']);
+  // Unknown merge fields are refused when a script is saved, so the checklist's item for them is proven in the decider's spec.
+  it('names texting hours outside 08:00–21:00', async () => {
+    await ready();
     await http.patch(`/api/campaigns/${campaignId}`).set('cookie', owner.cookie).send({ expectedRevision: 0, textingHours: { start: '07:00', end: '21:00' } }).expect(200);
     const refused = await step('launch').expect(409);
     expect(refused.body.checklist.items.filter((i: { ready: boolean }) => !i.ready).map((i: { message: string }) => i.message)).toEqual([
-      'The script uses merge fields no contact has: {shoeSize}',
       'Texting hours 07:00–21:00 must lie within 08:00–21:00, the widest window US rules allow',
     ]);
   });
 
   it('launches, pauses, resumes and archives; the read model and the event log follow', async () => {
-    ready();
+    await ready();
     expect((await http.get(`/api/campaigns/${campaignId}/checklist`).set('cookie', owner.cookie).expect(200)).body.ready).toBe(true);
     const launched = await step('launch', { expectedRevision: 0 }).expect(200);
     expect(launched.body).toEqual({ id: campaignId, position: expect.any(String), readable: true });
@@ -88,20 +86,12 @@ describe('campaign lifecycle over HTTP', () => {
     expect(log.body.entries[0]).toMatchObject({ actor: { name: 'Ada Organizer' }, data: { from: 'active' } });
   });
 
-  it('resume checks the list again', async () => {
-    ready();
-    await step('launch').expect(200);
-    await step('pause').expect(200);
-    vi.spyOn(app.app.get(ContactFacts), 'contactCount').mockResolvedValue(0);
-    const refused = await step('resume').expect(409);
-    expect(refused.body.checklist.items[0]).toMatchObject({ item: 'contacts', ready: false });
-    expect(await status()).toBe('paused');
-  });
+  // Resume checks the list again (the decider's spec): contacts and scripts cannot go away through the API, so nothing here can fail it.
 
   it('refuses out-of-order steps, stale revisions, unknown campaigns and bad bodies with clear 4xx', async () => {
     await step('pause').expect(409);
     await step('resume').expect(409);
-    ready();
+    await ready();
     await step('launch', { expectedRevision: 5 }).expect(409);
     const bad = await step('launch', { expectedRevision: 'zero' }).expect(400);
     expect(bad.body.issues).toEqual([expect.objectContaining({ path: 'expectedRevision' })]);
@@ -125,7 +115,7 @@ describe('campaign lifecycle over HTTP', () => {
   });
 
   it("followers of 'campaign:<id>' see the status change live", async () => {
-    ready();
+    await ready();
     const page = await http.get(`/api/campaigns/${campaignId}`).set('cookie', owner.cookie).expect(200);
     const socket = io(app.url, { transports: ['websocket'], extraHeaders: { cookie: owner.cookie }, reconnection: false, forceNew: true });
     try {

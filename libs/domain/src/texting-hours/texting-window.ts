@@ -37,13 +37,3 @@ export function isTextingWindowOpen(timeZone: string | null, hours: TextingHours
   const local = localMinutes(timeZone, now);
   return local >= minutesOf(hours.start) && local < minutesOf(hours.end);
 }
-
-/** Whether a zone name is one the runtime's zone database knows. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
