@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CampaignTags, ChooseCampaignTagsRequest, CommandAccepted, SaveSurveyRequest, SurveyPage } from '@textbank/contracts';
-import { findCampaign, findSurvey, findTags, type ProjectionRunner } from '@textbank/projections';
+import { findSurvey, findTags, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -12,6 +12,7 @@ import { envelopeFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { ChooseCampaignTagsCommand } from './choose-campaign-tags/choose-campaign-tags.command.js';
 import { SaveSurveyCommand } from './save-survey/save-survey.command.js';
+import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 
 class ChooseCampaignTagsDto extends createZodDto(ChooseCampaignTagsRequest) {}
 class SaveSurveyDto extends createZodDto(SaveSurveyRequest) {}
@@ -69,7 +70,7 @@ export class CampaignSurveyController {
   }
 
   private survey(id: string) {
-    if (!findCampaign(this.readModels, id)) throw new NotFoundException(`No campaign ${id}`);
+    campaignOrNotFound(this.readModels, id);
     return findSurvey(this.readModels, id);
   }
 }

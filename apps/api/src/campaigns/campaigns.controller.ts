@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CampaignList, CampaignPage, CommandAccepted, CreateCampaignRequest, UpdateCampaignRequest } from '@textbank/contracts';
-import { findCampaign, listCampaigns, type ProjectionRunner } from '@textbank/projections';
+import { listCampaigns, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -12,6 +12,7 @@ import { envelopeFrom, newIdFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { ChangeCampaignDetailsCommand } from './change-campaign-details/change-campaign-details.command.js';
 import { CreateCampaignCommand } from './create-campaign/create-campaign.command.js';
+import { campaignOrNotFound } from './campaign-or-not-found.js';
 
 class CreateCampaignDto extends createZodDto(CreateCampaignRequest) {}
 class UpdateCampaignDto extends createZodDto(UpdateCampaignRequest) {}
@@ -43,8 +44,7 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignPageDto })
   get(@Param('id', new ParseUUIDPipe()) id: string): CampaignPage {
     const position = this.projections.checkpoint().toString();
-    const campaign = findCampaign(this.readModels, id);
-    if (!campaign) throw new NotFoundException(`No campaign ${id}`);
+    const campaign = campaignOrNotFound(this.readModels, id);
     // With the read models' position, so the page can follow 'campaign:<id>' live from here.
     return { ...campaign, position };
   }

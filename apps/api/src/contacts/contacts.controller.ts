@@ -2,7 +2,7 @@ import { Controller, Delete, Get, Inject, NotFoundException, Param, ParseUUIDPip
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CommandAccepted, ContactPage, ContactQuery, ContactSummary, UploadList } from '@textbank/contracts';
 import { isTextingWindowOpen } from '@textbank/domain';
-import { contactsByTimeZone, findCampaign, findContacts, findUpload, listUploads, type ProjectionRunner, type UploadRecord } from '@textbank/projections';
+import { contactsByTimeZone, findContacts, findUpload, listUploads, type ProjectionRunner, type UploadRecord } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -13,6 +13,7 @@ import { envelopeFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { AbandonUploadCommand } from './abandon-upload.command.js';
 import { ActiveUploads } from './active-uploads.js';
+import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 
 class ContactQueryDto extends createZodDto(ContactQuery) {}
 class ContactPageDto extends createZodDto(ContactPage) {}
@@ -36,7 +37,7 @@ export class ContactsController {
   @Access(...READERS)
   @ApiOkResponse({ type: ContactPageDto })
   contacts(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Query() query: ContactQueryDto): ContactPage {
-    this.campaignOrThrow(campaignId);
+    campaignOrNotFound(this.readModels, campaignId);
     const position = this.projections.checkpoint().toString();
     const page = findContacts(this.readModels, campaignId, {
       ...(query.search && { search: query.search }),
@@ -54,7 +55,7 @@ export class ContactsController {
   @Access(...READERS)
   @ApiOkResponse({ type: ContactSummaryDto })
   summary(@Param('campaignId', new ParseUUIDPipe()) campaignId: string): ContactSummary {
-    const campaign = this.campaignOrThrow(campaignId);
+    const campaign = campaignOrNotFound(this.readModels, campaignId);
     const position = this.projections.checkpoint().toString();
     const now = this.clock();
     const byTimeZone = contactsByTimeZone(this.readModels, campaignId).map((zone) => ({ ...zone, openNow: isTextingWindowOpen(zone.timeZone, campaign.textingHours, now) }));
@@ -70,7 +71,7 @@ export class ContactsController {
   @Access(...READERS)
   @ApiOkResponse({ type: UploadListDto })
   uploads(@Param('campaignId', new ParseUUIDPipe()) campaignId: string): UploadList {
-    this.campaignOrThrow(campaignId);
+    campaignOrNotFound(this.readModels, campaignId);
     const position = this.projections.checkpoint().toString();
     return { uploads: listUploads(this.readModels, campaignId).map((u) => this.viewOf(u)), position };
   }
@@ -94,9 +95,4 @@ export class ContactsController {
     return { ...upload, interrupted: upload.status === 'started' && !this.active.isReading(upload.id) };
   }
 
-  private campaignOrThrow(campaignId: string) {
-    const campaign = findCampaign(this.readModels, campaignId);
-    if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
-    return campaign;
-  }
 }

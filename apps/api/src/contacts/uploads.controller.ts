@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { isContactImportError, previewOf } from '@textbank/contact-import';
 import { ColumnMappingSchema, UploadPreview, UploadSummary } from '@textbank/contracts';
-import { findCampaign, findUpload, type ProjectionRunner } from '@textbank/projections';
+import { findUpload, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -17,6 +17,7 @@ import { RejectsFiles } from './rejects-files.js';
 import { limitedBody } from './limited-body.js';
 import { UploadContactsCommand } from './upload-contacts/upload-contacts.command.js';
 import type { UploadOutcome } from './upload-contacts/upload-contacts.handler.js';
+import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 
 /** 200 MB: about a million rows of a typical voter file. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -46,7 +47,7 @@ export class UploadsController {
   @Access(...STAFF)
   @ApiCreatedResponse({ type: UploadPreviewDto })
   async preview(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Req() request: Request): Promise<UploadPreview> {
-    this.campaignOrThrow(campaignId);
+    campaignOrNotFound(this.readModels, campaignId);
     checkContentType(request);
     try {
       const preview = await previewOf(limitedBody(request, PREVIEW_BYTES, { truncate: true }));
@@ -70,7 +71,7 @@ export class UploadsController {
     @Req() request: Request,
     @CurrentPrincipal() principal: Principal,
   ): Promise<UploadSummary> {
-    this.campaignOrThrow(campaignId);
+    campaignOrNotFound(this.readModels, campaignId);
     checkContentType(request);
     const declared = Number(request.header('content-length'));
     if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) throw new PayloadTooLargeException(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
@@ -114,11 +115,6 @@ export class UploadsController {
     file.pipe(response);
   }
 
-  private campaignOrThrow(campaignId: string) {
-    const campaign = findCampaign(this.readModels, campaignId);
-    if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
-    return campaign;
-  }
 }
 
 function checkContentType(request: Request): void {

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   CannedResponseList,
@@ -7,7 +7,7 @@ import {
   EditCannedResponseRequest,
   ReorderCannedResponsesRequest,
 } from '@textbank/contracts';
-import { findCampaign, listCannedResponses, type ProjectionRunner } from '@textbank/projections';
+import { listCannedResponses, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -20,6 +20,7 @@ import { CreateCannedResponseCommand } from './create-canned-response/create-can
 import { DeleteCannedResponseCommand } from './delete-canned-response/delete-canned-response.command.js';
 import { EditCannedResponseCommand } from './edit-canned-response/edit-canned-response.command.js';
 import { ReorderCannedResponsesCommand } from './reorder-canned-responses/reorder-canned-responses.command.js';
+import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 
 class CreateCannedResponseDto extends createZodDto(CreateCannedResponseRequest) {}
 class EditCannedResponseDto extends createZodDto(EditCannedResponseRequest) {}
@@ -48,7 +49,7 @@ export class CannedResponsesController {
   list(@Param('id', new ParseUUIDPipe()) id: string, @Query('q') q?: unknown): CannedResponseList {
     if (q !== undefined && (typeof q !== 'string' || q.length > MAX_SEARCH)) throw badQuery('q', `must be one text of at most ${MAX_SEARCH} characters`);
     const position = this.projections.checkpoint().toString();
-    if (!findCampaign(this.readModels, id)) throw new NotFoundException(`No campaign ${id}`);
+    campaignOrNotFound(this.readModels, id);
     return { responses: listCannedResponses(this.readModels, id, q), position };
   }
 

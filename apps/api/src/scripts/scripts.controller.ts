@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CommandAccepted, ReviseScriptRequest, ScriptPage, ScriptPreview, ScriptPreviewRequest } from '@textbank/contracts';
-import { findCampaign, findScript, type ProjectionRunner } from '@textbank/projections';
+import { findScript, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -13,6 +13,7 @@ import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure
 import { CampaignMergeFields } from './campaign-merge-fields.js';
 import { defaultSampleContacts, previewScript } from './preview-script/script-preview.js';
 import { ReviseScriptCommand } from './revise-script/revise-script.command.js';
+import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 
 class ReviseScriptDto extends createZodDto(ReviseScriptRequest) {}
 class ScriptPreviewRequestDto extends createZodDto(ScriptPreviewRequest) {}
@@ -63,6 +64,6 @@ export class ScriptsController {
   }
 
   private campaignOrNotFound(id: string): void {
-    if (!findCampaign(this.readModels, id)) throw new NotFoundException(`No campaign ${id}`);
+    campaignOrNotFound(this.readModels, id);
   }
 }
