@@ -292,8 +292,8 @@ describe('setting up a campaign in a real browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Launch Tenant vote?' });
     await dialog.getByRole('button', { name: 'Launch' }).click();
     await expect.poll(() => launch.getByTestId('lifecycle-status').textContent(), { timeout: 10_000 }).toBe('active');
-    expect(await launch.getByRole('status').filter({ hasText: 'Campaign launched.' }).count()).toBe(1);
-    expect(await launch.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
+    await expect.poll(() => launch.getByRole('status').filter({ hasText: 'Campaign launched.' }).count()).toBe(1);
+    await expect.poll(() => launch.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
     const campaign = await callApi<{ status: string }>(api.url, owner.cookie, 'GET', `/api/campaigns/${campaignId}`);
     expect(campaign.status).toBe('active');
   });
