@@ -1,0 +1,1 @@
+export * from './sms-provider.js';
