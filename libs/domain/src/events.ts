@@ -8,7 +8,8 @@ import type { ScriptEvent } from './script/script-events.js';
 import type { CannedResponseEvent } from './canned-response/canned-response-events.js';
 import type { SurveyEvent } from './survey/survey-events.js';
 import type { TagEvent } from './tag/tag-events.js';
+import type { TextingEvent } from './texting/texting-events.js';
 
 /** Every event the domain writes; projectors handle these by type. */
-export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent;
+export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent | TextingEvent;
 export type DomainEventType = AnyDomainEvent['type'];

@@ -28,3 +28,5 @@ export * from './canned-response/canned-response-events.js';
 export * from './canned-response/canned-response-decider.js';
 export type { DomainEventType, AnyDomainEvent } from './events.js';
 export * from './shared/upcasters.js';
+export * from './texting/texting-events.js';
+export * from './texting/texting-decider.js';
