@@ -9,7 +9,8 @@ import type { CannedResponseEvent } from './canned-response/canned-response-even
 import type { SurveyEvent } from './survey/survey-events.js';
 import type { TagEvent } from './tag/tag-events.js';
 import type { TextingEvent } from './texting/texting-events.js';
+import type { ConversationEvent } from './conversation/conversation-events.js';
 
 /** Every event the domain writes; projectors handle these by type. */
-export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent | TextingEvent;
+export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent | TextingEvent | ConversationEvent;
 export type DomainEventType = AnyDomainEvent['type'];

@@ -30,3 +30,5 @@ export type { DomainEventType, AnyDomainEvent } from './events.js';
 export * from './shared/upcasters.js';
 export * from './texting/texting-events.js';
 export * from './texting/texting-decider.js';
+export * from './conversation/conversation-events.js';
+export * from './conversation/conversation-decider.js';

@@ -15,6 +15,7 @@ import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 import type { CommandEnvelope } from './command-envelope.js';
 import { staleRevision, type CommandOutcome } from './command-outcome.js';
+import { KeyedLock } from './keyed-lock.js';
 import { StreamStateCache, type CachedStream } from './stream-state-cache.js';
 
 export interface CommandRequest<C, E extends DomainEvent, S> {
@@ -40,6 +41,8 @@ const SEARCH_PAGE = 500;
 @Injectable()
 export class CommandExecutor {
   private readonly cache = new StreamStateCache();
+  /** One load-decide-append at a time per stream in this process: no wasted decisions on a hot stream, and states may be evolved in place (texting-decider.ts). */
+  private readonly locks = new KeyedLock();
   private readonly logger = new Logger(CommandExecutor.name);
 
   constructor(
@@ -63,6 +66,11 @@ export class CommandExecutor {
       const earlier = await this.earlier(stream, envelope, fingerprintOf(stream, command));
       if (earlier) return earlier;
     }
+    return this.locks.run(stream, () => this.decideAndAppend(request));
+  }
+
+  private async decideAndAppend<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome> {
+    const { stream, decider, command, envelope } = request;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.load(stream, decider);
       // A retried command (same id) that already landed answers as it did the first time.
@@ -101,7 +109,7 @@ export class CommandExecutor {
 
   /** A stream's folded state as the store has it now (caught up from the cache): for checks outside a command. */
   async current<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<S> {
-    return (await this.load(stream, decider)).state;
+    return this.locks.run(stream, async () => (await this.load(stream, decider)).state);
   }
 
   /**

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { specify } from '../shared/given-when-then.spec-helpers.js';
+import { conversationDecider, type SendReply } from './conversation-decider.js';
+import type { ConversationEvent } from './conversation-events.js';
+
+const now = '2026-07-15T18:00:00.000Z';
+const spec = specify(conversationDecider);
+const base = { contactId: 'k1', campaignId: 'c1' };
+const dispatched: ConversationEvent = { type: 'MessageDispatched', data: { ...base, messageId: 'm1', providerMessageId: 'SM1', from: '+15005550006', dispatchedAt: now } };
+const delivery = (status: 'sent' | 'delivered' | 'undelivered' | 'failed' | 'queued', errorCode?: string) =>
+  ({ type: 'RecordDelivery', ...base, messageId: 'm1', status, ...(errorCode && { errorCode }), now }) as const;
+const reply = (over: Partial<SendReply> = {}): SendReply => ({
+  type: 'SendReply', ...base, texterId: 'ana', isOwner: true, optedOut: false, campaignStatus: 'active', messageId: 'r1', to: '+12125550101', body: 'Thanks!', segments: 1, encoding: 'GSM-7', now, ...over,
+});
+
+describe('conversation decider', () => {
+  it('records a dispatch once; a second outcome for the same message changes nothing', () => {
+    spec.given([]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'dispatched', providerMessageId: 'SM1', from: '+15005550006' }, now }).then([dispatched]);
+    spec.given([dispatched]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'not_sent', reason: 'ambiguous', detail: 'x' }, now }).then([]);
+  });
+
+  it('a refusal is recorded with the provider code', () => {
+    spec.given([]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'not_sent', reason: 'provider_refused', errorCode: '21610', detail: 'Unsubscribed recipient' }, now }).then([
+      { type: 'MessageNotSent', data: { ...base, messageId: 'm1', reason: 'provider_refused', errorCode: '21610', detail: 'Unsubscribed recipient', at: now } },
+    ]);
+  });
+
+  it('delivery statuses only move forward: repeats, late "sent" after "delivered", "queued" and unknown messages are dropped', () => {
+    spec.given([dispatched]).when(delivery('sent')).then([{ type: 'MessageDeliveryUpdated', data: { ...base, messageId: 'm1', status: 'sent', at: now } }]);
+    const delivered: ConversationEvent = { type: 'MessageDeliveryUpdated', data: { ...base, messageId: 'm1', status: 'delivered', at: now } };
+    spec.given([dispatched]).when(delivery('delivered')).then([delivered]);
+    spec.given([dispatched, delivered]).when(delivery('sent')).then([]);
+    spec.given([dispatched, delivered]).when(delivery('delivered')).then([]);
+    spec.given([dispatched]).when(delivery('queued')).then([]);
+    spec.given([]).when(delivery('delivered')).then([]);
+    spec.given([dispatched]).when(delivery('undelivered', '30003')).then([{ type: 'MessageDeliveryUpdated', data: { ...base, messageId: 'm1', status: 'undelivered', errorCode: '30003', at: now } }]);
+  });
+
+  it('an inbound text is recorded once per provider id (webhooks are retried)', () => {
+    const inbound = { type: 'ReceiveReply', ...base, providerMessageId: 'SMin', from: '+12125550101', to: '+15005550006', body: 'STOP', kind: 'opt_out', now } as const;
+    const received: ConversationEvent = { type: 'ReplyReceived', data: { ...base, providerMessageId: 'SMin', from: '+12125550101', to: '+15005550006', body: 'STOP', kind: 'opt_out', receivedAt: now } };
+    spec.given([dispatched]).when(inbound).then([received]);
+    spec.given([dispatched, received]).when(inbound).then([]);
+  });
+
+  it('the owner replies in a started conversation; refused otherwise, with a reason', () => {
+    spec.given([dispatched]).when(reply({ body: '  Thanks!  ', cannedResponseId: 'cr1' })).then([
+      { type: 'ReplySent', data: { ...base, texterId: 'ana', messageId: 'r1', to: '+12125550101', body: 'Thanks!', segments: 1, encoding: 'GSM-7', cannedResponseId: 'cr1', sentAt: now } },
+    ]);
+    spec.given([dispatched]).when(reply({ isOwner: false })).thenRejects('forbidden', /not assigned to you/);
+    spec.given([dispatched]).when(reply({ optedOut: true })).thenRejects('conflict', /opted out/);
+    spec.given([dispatched]).when(reply({ campaignStatus: 'paused' })).thenRejects('conflict', /paused/);
+    spec.given([]).when(reply()).thenRejects('conflict', /first text/);
+    spec.given([dispatched]).when(reply({ body: ' ' })).thenRejects('invalid');
+    spec.given([dispatched]).when(reply({ body: 'x'.repeat(1601) })).thenRejects('invalid', /1600/);
+  });
+
+  it('a queued reply becomes dispatched, then delivered', () => {
+    const sent: ConversationEvent = { type: 'ReplySent', data: { ...base, texterId: 'ana', messageId: 'r1', to: '+1', body: 'x', segments: 1, encoding: 'GSM-7', sentAt: now } };
+    const state = [dispatched, sent].reduce(conversationDecider.evolve, conversationDecider.initialState());
+    expect(state.outbound.get('r1')).toBe('queued');
+    expect(conversationDecider.decide({ type: 'RecordDispatch', ...base, messageId: 'r1', outcome: { kind: 'dispatched', providerMessageId: 'SM2', from: '+1' }, now }, state).ok).toBe(true);
+  });
+});
