@@ -20,6 +20,7 @@ import { InvitesModule } from './invites/invites.module.js';
 import { PasswordResetModule } from './password-reset/password-reset.module.js';
 import { ScriptsModule } from './scripts/scripts.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
+import { TextingModule } from './texting/texting.module.js';
 
 @Module({})
 export class AppModule {
@@ -64,6 +65,7 @@ export class AppModule {
         InvitesModule,
         PasswordResetModule,
         ContactsModule,
+        TextingModule,
         EventLogModule,
         OperationsModule,
         LiveModule,

@@ -11,4 +11,5 @@ export * from './socket.js';
 export * from './health.js';
 export * from './people.js';
 export * from './scripts.js';
+export * from './texting.js';
 export * from './contacts.js';

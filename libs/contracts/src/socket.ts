@@ -7,16 +7,19 @@ import { ContactUploadChangedChange } from './contacts.js';
 import { SurveyUpsertedChange } from './survey.js';
 import { TagUpsertedChange } from './tags.js';
 import { CannedResponsesChangedChange, ScriptRevisedChange } from './scripts.js';
+import { ConversationChangedChange } from './texting.js';
 
 /**
  * What a client can follow live; the server maps each topic to a room the
  * session's role may join. `campaigns`: the campaign list; `event-log`: every
  * event; `people`: members (admins and auditors); `tags`: the organization's tags;
- * `campaign:<id>`: one campaign's changes (details, status, survey, chosen tags).
+ * `campaign:<id>`: one campaign's changes (details, status, survey, chosen tags);
+ * `texter:<personId>`: one texter's conversations (that texter, and admins).
  */
 export const Topic = z.union([
   z.enum(['campaigns', 'event-log', 'people', 'tags']),
   z.templateLiteral(['campaign:', z.uuid()]),
+  z.templateLiteral(['texter:', z.uuid()]),
 ]);
 export type Topic = z.infer<typeof Topic>;
 
@@ -33,6 +36,7 @@ export const Change = z.discriminatedUnion('kind', [
   SurveyUpsertedChange,
   ScriptRevisedChange, CannedResponsesChangedChange,
   ContactUploadChangedChange,
+  ConversationChangedChange,
 ]);
 export type Change = z.infer<typeof Change>;
 

@@ -9,6 +9,7 @@ import { peopleProjector } from './read-models/people.js';
 import { tagsProjector } from './read-models/tags.js';
 import { scriptsProjector } from './read-models/scripts.js';
 import { cannedResponsesProjector } from './read-models/canned-responses.js';
+import { textingProjector } from './read-models/texting.js';
 
 /** Every read model the API serves, fed by one runner. */
-export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, tagsProjector, campaignSurveysProjector, eventLogProjector, commandOutcomesProjector, contactsProjector, scriptsProjector, cannedResponsesProjector];
+export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, tagsProjector, campaignSurveysProjector, eventLogProjector, commandOutcomesProjector, contactsProjector, scriptsProjector, cannedResponsesProjector, textingProjector];

@@ -12,4 +12,5 @@ export * from './read-models/command-outcomes.js';
 export * from './read-models/contacts.js';
 export * from './read-models/scripts.js';
 export * from './read-models/canned-responses.js';
+export * from './read-models/texting.js';
 export { allProjectors } from './all-projectors.js';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { sandboxConfigFrom, type SandboxConfig } from '@textbank/sms';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -39,6 +40,8 @@ export interface AppConfig {
   readonly metricsHost: string;
   /** How often open sockets are checked against their sessions; tests shorten it. */
   readonly socketSweepMs: number;
+  /** The built-in SMS sandbox: its carrier's delays and failures, its contacts' replies (SANDBOX_*). */
+  readonly sandbox: SandboxConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
     socketSweepMs: 30_000,
+    sandbox: sandboxConfigFrom(env),
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/websockets';
 import { SOCKET_EVENTS, SyncRequest, type Change, type SyncReply, type Topic } from '@textbank/contracts';
 import type { EventStore } from '@textbank/event-store';
-import { campaignChangeSince, campaignChangesSince, findOrganization, peopleChangesSince, surveyChangeSince, tagChangesSince, type ProjectionRunner } from '@textbank/projections';
+import { campaignChangeSince, campaignChangesSince, conversationChangesSince, findOrganization, peopleChangesSince, surveyChangeSince, tagChangesSince, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
 import type { Request } from 'express';
@@ -129,7 +129,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const principal = socket.data.principal!;
     const request = SyncRequest.safeParse(body);
     if (!request.success) return { ok: false, error: request.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
-    if (!READERS.includes(principal.person.role)) return { ok: false, error: `A ${principal.person.role} may not follow ${request.data.topics.join(', ')}` };
+    // Anyone may follow their own conversations; everything else is for owners, admins and auditors.
+    const refused = request.data.topics.filter((topic) => topic !== `texter:${principal.person.id}` && !READERS.includes(principal.person.role));
+    if (refused.length > 0) return { ok: false, error: `A ${principal.person.role} may not follow ${refused.join(', ')}` };
     const since = BigInt(request.data.since);
     // Read-model replays and room joins happen in this one synchronous step, at
     // checkpoint C: every later push carries a position above C.
@@ -155,6 +157,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (topic === 'campaigns') return campaignChangesSince(this.readModels, since);
     if (topic === 'people') return this.withLastActive(peopleChangesSince(this.readModels, since));
     if (topic === 'tags') return tagChangesSince(this.readModels, since);
+    if (topic.startsWith('texter:')) return conversationChangesSince(this.readModels, topic.slice('texter:'.length), since);
     const campaignId = topic.slice('campaign:'.length);
     return [...campaignChangeSince(this.readModels, campaignId, since), ...surveyChangeSince(this.readModels, campaignId, since)];
   }

@@ -26,6 +26,7 @@ export function topicsOf(change: Change): string[] {
     case 'canned-responses.changed':
       return [`campaign:${change.payload.campaignId}`];
     case 'contact-upload.changed':
+    case 'conversation.changed':
       return [change.topic];
   }
 }

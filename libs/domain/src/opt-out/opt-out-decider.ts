@@ -11,7 +11,16 @@ export interface OptOutPhones {
   readonly now: string;
 }
 
-export type OptOutCommand = OptOutPhones;
+/** The contact texted START / UNSTOP (or staff re-opted them in): texts may go to the number again. */
+export interface OptInPhone {
+  readonly type: 'OptInPhone';
+  readonly organizationId: string;
+  readonly phone: string;
+  readonly source: OptOutSource;
+  readonly now: string;
+}
+
+export type OptOutCommand = OptOutPhones | OptInPhone;
 
 /**
  * Opting out is always allowed and repeating it changes nothing, so the
@@ -37,8 +46,12 @@ export const optOutDecider: Decider<OptOutCommand, OptOutEvent, OptOutState> = {
         const { organizationId, phones, source, note, now } = command;
         return accept({ type: 'PhonesOptedOut', data: { organizationId, phones: [...new Set(phones)], source, ...(note && { note }), optedOutAt: now } });
       }
+      case 'OptInPhone': {
+        if (!E164.test(command.phone)) return reject('invalid', `${command.phone} is not an E.164 number`, 'phone');
+        return accept({ type: 'PhoneOptedIn', data: { organizationId: command.organizationId, phone: command.phone, source: command.source, optedInAt: command.now } });
+      }
       default:
-        return assertNever(command.type);
+        return assertNever(command);
     }
   },
 

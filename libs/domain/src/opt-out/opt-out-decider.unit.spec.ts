@@ -18,3 +18,12 @@ describe('opt-out decider', () => {
     spec.given([]).when({ type: 'OptOutPhones', organizationId: 'o1', phones: Array(2001).fill('+14155550100'), source: 'import', now }).thenRejects('invalid');
   });
 });
+
+describe('opting back in', () => {
+  it('records START from the contact; refuses a number that is not E.164', () => {
+    spec.given([]).when({ type: 'OptInPhone', organizationId: 'o1', phone: '+14155550100', source: 'reply', now }).then([
+      { type: 'PhoneOptedIn', data: { organizationId: 'o1', phone: '+14155550100', source: 'reply', optedInAt: now } },
+    ]);
+    spec.given([]).when({ type: 'OptInPhone', organizationId: 'o1', phone: 'START', source: 'reply', now }).thenRejects('invalid');
+  });
+});

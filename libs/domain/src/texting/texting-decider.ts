@@ -136,7 +136,7 @@ function decideSend(command: SendInitialMessage, state: TextingState): Decision<
   const { campaignId, contactId, texterId } = command;
   if (command.campaignStatus !== 'active') return reject('conflict', `The campaign is ${command.campaignStatus}: nothing can be sent until it is active`);
   const owner = state.owners.get(contactId);
-  if (owner !== texterId) return reject('forbidden', owner === undefined ? 'This contact is not assigned to you' : 'This contact was reassigned to someone else');
+  if (owner !== texterId) return reject('forbidden', owner === undefined ? 'This contact is not assigned to you' : 'This contact is assigned to someone else');
   if (state.texted.has(contactId)) return reject('conflict', 'This contact already had their first text');
   if (command.optedOut) return reject('conflict', 'This number opted out: it must not be texted');
   const now = new Date(command.now);

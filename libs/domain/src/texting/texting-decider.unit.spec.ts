@@ -86,7 +86,7 @@ describe('texting decider: moving work', () => {
 
   it('after a reassignment the new owner holds it and the old one cannot send', () => {
     const history = [assigned('ana', ['k1']), { type: 'ContactsReassigned', data: { campaignId: 'c1', fromTexterId: 'ana', toTexterId: 'ben', contactIds: ['k1'], reassignedAt: now } } as TextingEvent];
-    spec.given(history).when(send()).thenRejects('forbidden', /reassigned/);
+    spec.given(history).when(send()).thenRejects('forbidden', /assigned to someone else/);
     spec.given(history).when(send({ texterId: 'ben' })).then([{ ...sent('k1', 'ben'), data: { ...(sent('k1', 'ben').data as object), messageId: 'm1', gestureId: 'g1', body: 'Hi Rosa, it is Ana', scriptVersion: 2 } } as TextingEvent]);
   });
 

@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { classifyInbound, conversationDecider, conversationStream, optOutDecider, optOutStream } from '@textbank/domain';
+import { conversationsByPhone, messageByProviderId, type ProjectionRunner } from '@textbank/projections';
+import type { DeliveryUpdate, InboundMessage, SmsProvider } from '@textbank/sms';
+import { UNSUBSCRIBED_ERROR_CODES } from '@textbank/sms';
+import type Database from 'better-sqlite3';
+import { CommandExecutor } from '../commands/command-executor.js';
+import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
+import { systemEnvelope } from './message-dispatcher.js';
+import { SMS_PROVIDER } from './sms-provider.token.js';
+
+/**
+ * What the provider tells us: delivery updates become events on the
+ * message's conversation; inbound texts land on the most recent conversation
+ * with that number. STOP and its kin opt the number out of the whole
+ * organization at once (no answer is sent: the provider's own confirmation is
+ * the one allowed); START / UNSTOP opt it back in. Handling is idempotent by
+ * the provider's message id, as providers retry.
+ */
+@Injectable()
+export class InboundMessages implements OnModuleInit {
+  private readonly logger = new Logger(InboundMessages.name);
+
+  constructor(
+    @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly executor: CommandExecutor,
+  ) {}
+
+  onModuleInit(): void {
+    this.provider.connect({ delivery: (update) => this.delivery(update), inbound: async (message) => void (await this.inbound(message)) });
+  }
+
+  async delivery(update: DeliveryUpdate): Promise<void> {
+    let message = messageByProviderId(this.readModels, update.providerMessageId);
+    if (!message) {
+      // The dispatch may not be in the read model yet: wait for what the log holds now.
+      await this.projections.waitFor(this.projections.checkpoint() + 1n, 2000);
+      message = messageByProviderId(this.readModels, update.providerMessageId);
+    }
+    if (!message) return this.logger.warn({ providerMessageId: update.providerMessageId, status: update.status }, 'delivery update for an unknown message; dropped');
+    await this.executor.execute({
+      stream: conversationStream(message.contactId),
+      decider: conversationDecider,
+      command: { type: 'RecordDelivery', contactId: message.contactId, campaignId: message.campaignId, messageId: message.messageId, status: update.status, ...(update.errorCode && { errorCode: update.errorCode }), now: update.at },
+      envelope: systemEnvelope(`delivery:${update.providerMessageId}:${update.status}`, this.clock()),
+    });
+    if (update.errorCode && UNSUBSCRIBED_ERROR_CODES.has(update.errorCode)) {
+      const phone = this.readModels.prepare('SELECT phone FROM conversations WHERE contact_id = ?').pluck().get(message.contactId) as string | undefined;
+      if (phone) await this.optOutPhone(phone, `carrier:${update.providerMessageId}`, update.at, 'carrier');
+    }
+  }
+
+  async inbound(message: InboundMessage): Promise<{ contactId: string | null }> {
+    const verdict = classifyInbound(message.body);
+    const [conversation] = conversationsByPhone(this.readModels, message.from);
+    const now = this.clock().toISOString();
+    if (verdict.kind === 'opt_out') await this.optOutPhone(message.from, `inbound:${message.providerMessageId}`, now);
+    if (verdict.kind === 'opt_in') await this.optInPhone(message.from, `inbound:${message.providerMessageId}`, now);
+    if (!conversation) {
+      this.logger.warn({ providerMessageId: message.providerMessageId, kind: verdict.kind }, 'a text from a number with no conversation');
+      return { contactId: null };
+    }
+    const outcome = await this.executor.execute({
+      stream: conversationStream(conversation.contactId),
+      decider: conversationDecider,
+      command: {
+        type: 'ReceiveReply',
+        contactId: conversation.contactId,
+        campaignId: conversation.campaignId,
+        providerMessageId: message.providerMessageId,
+        from: message.from,
+        to: message.to,
+        body: message.body,
+        kind: verdict.kind,
+        ...(verdict.kind === 'possible_opt_out' && { phrase: verdict.phrase }),
+        now: message.receivedAt,
+      },
+      envelope: systemEnvelope(`inbound:${message.providerMessageId}`, this.clock()),
+    });
+    if (!outcome.ok) this.logger.error({ providerMessageId: message.providerMessageId, rejection: outcome.rejection }, 'an inbound text was refused');
+    return { contactId: conversation.contactId };
+  }
+
+  private optOutPhone(phone: string, cause: string, now: string, source: 'reply' | 'carrier' = 'reply') {
+    return this.executor.execute({
+      stream: optOutStream(INSTALLATION_ORGANIZATION_ID),
+      decider: optOutDecider,
+      command: { type: 'OptOutPhones', organizationId: INSTALLATION_ORGANIZATION_ID, phones: [phone], source, now },
+      envelope: systemEnvelope(`opt-out:${cause}`, this.clock()),
+    });
+  }
+
+  private optInPhone(phone: string, cause: string, now: string) {
+    return this.executor.execute({
+      stream: optOutStream(INSTALLATION_ORGANIZATION_ID),
+      decider: optOutDecider,
+      command: { type: 'OptInPhone', organizationId: INSTALLATION_ORGANIZATION_ID, phone, source: 'reply', now },
+      envelope: systemEnvelope(`opt-in:${cause}`, this.clock()),
+    });
+  }
+}

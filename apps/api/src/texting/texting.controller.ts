@@ -1,0 +1,202 @@
+import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AssignmentSummary,
+  AssignRequest,
+  ConversationPage,
+  InboxQuery,
+  NextContactReply,
+  ReassignRequest,
+  ReleaseRequest,
+  RequestContactsRequest,
+  RequestContactsResult,
+  SendInitialRequest,
+  SendReplyRequest,
+  ThreadView,
+  UnassignRequest,
+  type CommandAccepted,
+} from '@textbank/contracts';
+import { listConversations, listPeople, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import type { Request } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { Access, READERS, STAFF } from '../auth/access.decorator.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
+import { CommandDispatch } from '../commands/command-dispatch.js';
+import { envelopeFrom } from '../commands/envelope-from-request.js';
+import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { TextingService } from './texting.service.js';
+
+class RequestContactsDto extends createZodDto(RequestContactsRequest) {}
+class RequestContactsResultDto extends createZodDto(RequestContactsResult) {}
+class NextContactReplyDto extends createZodDto(NextContactReply) {}
+class SendInitialDto extends createZodDto(SendInitialRequest) {}
+class SendReplyDto extends createZodDto(SendReplyRequest) {}
+class InboxQueryDto extends createZodDto(InboxQuery) {}
+class ConversationPageDto extends createZodDto(ConversationPage) {}
+class ThreadViewDto extends createZodDto(ThreadView) {}
+class AssignDto extends createZodDto(AssignRequest) {}
+class UnassignDto extends createZodDto(UnassignRequest) {}
+class ReleaseDto extends createZodDto(ReleaseRequest) {}
+class ReassignDto extends createZodDto(ReassignRequest) {}
+class AssignmentSummaryDto extends createZodDto(AssignmentSummary) {}
+
+/** Everyone who texts: volunteers, and staff who text too. */
+const TEXTERS = ['owner', 'admin', 'volunteer'] as const;
+
+/** A Send needs the client's gesture id: without it a double click could not be told from two sends. */
+function requireGesture(request: Request) {
+  if (!request.header('idempotency-key')) throw new BadRequestException({ message: 'Idempotency-Key is required: one id per press of Send', issues: [{ path: 'Idempotency-Key', message: 'required' }] });
+}
+
+@ApiTags('texting')
+@Controller()
+export class TextingController {
+  constructor(
+    private readonly texting: TextingService,
+    private readonly dispatch: CommandDispatch,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** "Give me N more": at most a batch held untexted at once, none while too many replies wait. */
+  @Post('campaigns/:id/texting/request')
+  @HttpCode(200)
+  @Access(...TEXTERS)
+  @ApiOkResponse({ type: RequestContactsResultDto })
+  async request(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RequestContactsDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    campaignOrNotFound(this.readModels, id);
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const outcome = await this.texting.requestContacts(principal, id, body.count, envelope);
+    const accepted = await this.dispatch.readable(outcome, id);
+    const assigned = outcome.ok ? await this.texting.assignedAt(id, outcome.revision) : [];
+    this.texting.advanceCursors(id, assigned);
+    return { assigned: assigned.length, position: accepted.position };
+  }
+
+  /** The next contact to text, with the message rendered for them; null when there is none. */
+  @Get('campaigns/:id/texting/next')
+  @Access(...TEXTERS)
+  @ApiOkResponse({ type: NextContactReplyDto })
+  next(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): NextContactReply {
+    campaignOrNotFound(this.readModels, id);
+    const position = this.projections.checkpoint().toString();
+    return { next: this.texting.next(principal, id, this.clock()), position };
+  }
+
+  /** One press of Send. The Idempotency-Key is the gesture id: the same press retried sends once. */
+  @Post('campaigns/:id/texting/send')
+  @Access(...TEXTERS)
+  async send(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SendInitialDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    requireGesture(request);
+    campaignOrNotFound(this.readModels, id);
+    const outcome = await this.texting.sendInitial(principal, id, body.contactId, envelopeFrom(request, principal, this.clock()));
+    return this.dispatch.readable(outcome, outcome.messageId ?? body.contactId);
+  }
+
+  /** The texter gives back the contacts they have not texted yet. */
+  @Post('campaigns/:id/texting/release')
+  @HttpCode(200)
+  @Access(...TEXTERS)
+  async releaseMine(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    campaignOrNotFound(this.readModels, id);
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const outcome = await this.texting.texting(id, { type: 'ReleaseUntexted', campaignId: id, texterId: principal.person.id, now: envelope.now.toISOString() }, envelope);
+    return this.dispatch.readable(outcome, id);
+  }
+
+  /** My conversations (all campaigns, or one); staff and auditors may look at another texter's. */
+  @Get('conversations')
+  @Access(...TEXTERS, 'auditor')
+  @ApiOkResponse({ type: ConversationPageDto })
+  inbox(@Query() query: InboxQueryDto, @Query('campaignId') campaignId: string | undefined, @Query('texterId') texterId: string | undefined, @CurrentPrincipal() principal: Principal): ConversationPage {
+    const whose = texterId ?? principal.person.id;
+    if (whose !== principal.person.id && !READERS.includes(principal.person.role)) throw new ForbiddenException("Only staff and auditors see another texter's conversations");
+    const position = this.projections.checkpoint().toString();
+    return { ...listConversations(this.readModels, { texterId: whose, ...(campaignId && { campaignId }), view: query.view, ...(query.search && { search: query.search }), limit: query.limit, offset: query.offset }), position };
+  }
+
+  @Get('conversations/:contactId')
+  @Access(...TEXTERS, 'auditor')
+  @ApiOkResponse({ type: ThreadViewDto })
+  thread(@Param('contactId') contactId: string, @CurrentPrincipal() principal: Principal): ThreadView {
+    const position = this.projections.checkpoint().toString();
+    const conversation = this.texting.conversation(contactId);
+    if (!conversation || (conversation.texterId !== principal.person.id && !READERS.includes(principal.person.role))) throw new NotFoundException(`No conversation ${contactId} of yours`);
+    return { conversation, messages: threadOf(this.readModels, contactId), position };
+  }
+
+  @Post('conversations/:contactId/replies')
+  @Access(...TEXTERS)
+  async reply(@Param('contactId') contactId: string, @Body() body: SendReplyDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    const outcome = await this.texting.reply(principal, contactId, body.body, body.cannedResponseId, envelopeFrom(request, principal, this.clock()));
+    return this.dispatch.readable(outcome, outcome.messageId ?? contactId);
+  }
+
+  /** Who holds what in a campaign: per texter, and the pool. */
+  @Get('campaigns/:id/assignments')
+  @Access(...READERS)
+  @ApiOkResponse({ type: AssignmentSummaryDto })
+  summary(@Param('id', new ParseUUIDPipe()) id: string): AssignmentSummary {
+    campaignOrNotFound(this.readModels, id);
+    const position = this.projections.checkpoint().toString();
+    const names = new Map(listPeople(this.readModels).map((p) => [p.id, p.name]));
+    const texters = [...texterLoads(this.readModels, id)].map(([texterId, load]) => ({
+      texterId,
+      name: names.get(texterId) ?? texterId,
+      needsFirstText: load.needs_first_text,
+      needsReply: load.needs_reply,
+      waiting: load.waiting,
+      optedOut: load.opted_out,
+    }));
+    return { unassigned: unassignedCount(this.readModels, id), texters, position };
+  }
+
+  @Post('campaigns/:id/assignments/assign')
+  @HttpCode(200)
+  @Access(...STAFF)
+  async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    campaignOrNotFound(this.readModels, id);
+    this.texterOrNotFound(body.texterId);
+    const outcome = await this.texting.assign(id, body.texterId, body.count, envelopeFrom(request, principal, this.clock()));
+    return this.dispatch.readable(outcome, id);
+  }
+
+  @Post('campaigns/:id/assignments/unassign')
+  @HttpCode(200)
+  @Access(...STAFF)
+  async unassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UnassignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    campaignOrNotFound(this.readModels, id);
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const outcome = await this.texting.texting(id, { type: 'UnassignContacts', campaignId: id, contactIds: body.contactIds, now: envelope.now.toISOString() }, envelope);
+    return this.dispatch.readable(outcome, id);
+  }
+
+  @Post('campaigns/:id/assignments/release')
+  @HttpCode(200)
+  @Access(...STAFF)
+  async release(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReleaseDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    campaignOrNotFound(this.readModels, id);
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const outcome = await this.texting.texting(id, { type: 'ReleaseUntexted', campaignId: id, texterId: body.texterId, now: envelope.now.toISOString() }, envelope);
+    return this.dispatch.readable(outcome, id);
+  }
+
+  @Post('campaigns/:id/assignments/reassign')
+  @HttpCode(200)
+  @Access(...STAFF)
+  async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    campaignOrNotFound(this.readModels, id);
+    this.texterOrNotFound(body.toTexterId);
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const outcome = await this.texting.texting(id, { type: 'ReassignContacts', campaignId: id, contactIds: body.contactIds, toTexterId: body.toTexterId, now: envelope.now.toISOString() }, envelope);
+    return this.dispatch.readable(outcome, id);
+  }
+
+  private texterOrNotFound(personId: string) {
+    const person = listPeople(this.readModels).find((p) => p.id === personId);
+    if (!person || person.status !== 'active' || person.role === 'auditor') throw new NotFoundException({ message: `No active texter ${personId}`, issues: [{ path: 'texterId', message: 'not an active texter' }] });
+  }
+}

@@ -1,0 +1,267 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { ConversationView, NextContact } from '@textbank/contracts';
+import {
+  campaignDecider,
+  campaignStream,
+  conversationDecider,
+  conversationStream,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_MAX_WAITING_REPLIES,
+  isTextingWindowOpen,
+  textingDecider,
+  textingStream,
+  type CampaignStanding,
+  type TextingCommand,
+  type TextingHours,
+  type TextingLimits,
+} from '@textbank/domain';
+import { eventIdFor, type EventStore } from '@textbank/event-store';
+import { measureText, mergeValues, renderScript } from '@textbank/message-text';
+import {
+  countByStatus,
+  findCampaign,
+  findConversation,
+  findScript,
+  optedOutAmong,
+  poolCandidates,
+  untextedOf,
+  type ContactRecord,
+} from '@textbank/projections';
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { Principal } from '../auth/principal.js';
+import type { CommandEnvelope } from '../commands/command-envelope.js';
+import { CommandExecutor } from '../commands/command-executor.js';
+import type { CommandOutcome } from '../commands/command-outcome.js';
+import { EVENT_STORE, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { contactRecord } from './contact-record.js';
+
+export const TEXTING_LIMITS: TextingLimits = { batchSize: DEFAULT_BATCH_SIZE, maxWaitingReplies: DEFAULT_MAX_WAITING_REPLIES };
+
+/** Candidates offered per request beyond the count: the read model may lag the texting stream by a few batches. */
+const CANDIDATE_MARGIN = 400;
+
+interface Rendered {
+  readonly body: string;
+  readonly segments: number;
+  readonly encoding: 'GSM-7' | 'UCS-2';
+  readonly variantId: string;
+  readonly scriptVersion: number;
+}
+
+/**
+ * The texter's side: asking for contacts, the next contact with its message,
+ * sending it, answering replies; and the admin's moves. Every rule is the
+ * texting or conversation decider's; this gathers the facts they need (the
+ * campaign's status from its stream, the opt-out list, the script) and hands
+ * out candidates from the read model, which the decider checks against the
+ * consistent texting stream.
+ */
+@Injectable()
+export class TextingService {
+  /** Per campaign and zone, the last contact id offered: the pool is read onwards from there, not from the start. */
+  private readonly cursors = new Map<string, string>();
+
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** The contacts an accepted hand-out gave (the event at its revision; a retried request finds the same one). */
+  async assignedAt(campaignId: string, revision: bigint): Promise<string[]> {
+    const [event] = await this.store.readStream(textingStream(campaignId), { fromRevision: revision, maxCount: 1 });
+    return event?.type === 'ContactsAssigned' ? (event.data as { contactIds: string[] }).contactIds : [];
+  }
+
+  async campaignStatus(campaignId: string): Promise<CampaignStanding> {
+    return (await this.campaignFacts(campaignId)).status;
+  }
+
+  /** Status and texting hours from the campaign's stream (not a read model): what a send is decided on. */
+  async campaignFacts(campaignId: string): Promise<{ status: CampaignStanding; hours: TextingHours | undefined }> {
+    const state = await this.executor.current(campaignStream(campaignId), campaignDecider);
+    return { status: state.status, hours: state.status === 'none' ? undefined : state.textingHours };
+  }
+
+  texting(campaignId: string, command: TextingCommand, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    return this.executor.execute({ stream: textingStream(campaignId), decider: textingDecider, command, envelope });
+  }
+
+  async requestContacts(principal: Principal, campaignId: string, count: number, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const campaignStatus = await this.campaignStatus(campaignId);
+    const waitingReplies = countByStatus(this.readModels, campaignId, principal.person.id, 'needs_reply');
+    const candidates = this.candidates(campaignId, Math.min(count, TEXTING_LIMITS.batchSize) + CANDIDATE_MARGIN, envelope.now);
+    return this.texting(
+      campaignId,
+      { type: 'RequestContacts', campaignId, texterId: principal.person.id, count, candidates, campaignStatus, waitingReplies, limits: TEXTING_LIMITS, now: envelope.now.toISOString() },
+      envelope,
+    );
+  }
+
+  async assign(campaignId: string, texterId: string, count: number, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const candidates = this.candidates(campaignId, count + CANDIDATE_MARGIN, envelope.now);
+    return this.texting(campaignId, { type: 'AssignContacts', campaignId, texterId, count, candidates, now: envelope.now.toISOString() }, envelope);
+  }
+
+  /**
+   * Unowned contacts in hand-out order: zones whose texting hours are open now
+   * first (so a texter can send at once), each zone by contact id, read on
+   * from where the last request stopped.
+   */
+  candidates(campaignId: string, wanted: number, now: Date): string[] {
+    const campaign = findCampaign(this.readModels, campaignId);
+    if (!campaign) return [];
+    const zones = this.zonesOf(campaignId);
+    const open = zones.filter((zone) => isTextingWindowOpen(zone, campaign.textingHours, now));
+    const ordered = [...open, ...zones.filter((zone) => !open.includes(zone))];
+    const found: string[] = [];
+    for (const zone of ordered) {
+      if (found.length >= wanted) break;
+      const key = `${campaignId}\n${zone}`;
+      const ids = poolCandidates(this.readModels, campaignId, zone, this.cursors.get(key) ?? '', wanted - found.length);
+      found.push(...ids);
+    }
+    if (found.length < wanted) {
+      // Contacts returned to the pool sit before the cursors: look from the start once the cursors find too few.
+      for (const zone of ordered) {
+        if (found.length >= wanted) break;
+        this.cursors.delete(`${campaignId}\n${zone}`);
+        for (const id of poolCandidates(this.readModels, campaignId, zone, '', wanted - found.length)) if (!found.includes(id)) found.push(id);
+      }
+    }
+    return found;
+  }
+
+  /** After an accepted hand-out, the cursors move past what was handed out. */
+  advanceCursors(campaignId: string, contactIds: readonly string[]) {
+    for (const id of contactIds) {
+      const contact = contactRecord(this.readModels, id);
+      if (!contact) continue;
+      const key = `${campaignId}\n${contact.timeZone}`;
+      if ((this.cursors.get(key) ?? '') < id) this.cursors.set(key, id);
+    }
+  }
+
+  private zonesCache = new Map<string, { zones: (string | null)[]; at: number }>();
+
+  private zonesOf(campaignId: string): (string | null)[] {
+    const cached = this.zonesCache.get(campaignId);
+    if (cached && Date.now() - cached.at < 30_000) return cached.zones;
+    const zones = (
+      this.readModels.prepare('SELECT DISTINCT time_zone AS zone FROM contacts WHERE campaign_id = ? ORDER BY time_zone').all(campaignId) as Array<{ zone: string | null }>
+    ).map((r) => r.zone);
+    this.zonesCache.set(campaignId, { zones, at: Date.now() });
+    return zones;
+  }
+
+  forgetZones(campaignId: string) {
+    this.zonesCache.delete(campaignId);
+  }
+
+  /** The first text for a contact as this texter would send it now: the script's current version, the contact's variant. */
+  render(campaignId: string, contact: ContactRecord, principal: Principal): Rendered | undefined {
+    const script = findScript(this.readModels, campaignId);
+    if (script.variants.length === 0) return undefined;
+    // Variants evenly: the contact id picks one (stable, so a retry renders the same text).
+    const index = createHash('sha1').update(contact.id).digest().readUInt32BE(0) % script.variants.length;
+    const variant = script.variants[index]!;
+    const texterFirstName = principal.person.name.trim().split(/\s+/)[0] ?? '';
+    const { text } = renderScript(variant.body, mergeValues({ firstName: contact.firstName, lastName: contact.lastName, customFields: contact.fields }, { firstName: texterFirstName }));
+    const measure = measureText(text);
+    return { body: text, segments: measure.segments, encoding: measure.encoding, variantId: variant.variantId, scriptVersion: script.version };
+  }
+
+  next(principal: Principal, campaignId: string, now: Date): NextContact | null {
+    const campaign = findCampaign(this.readModels, campaignId);
+    if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
+    const waiting = untextedOf(this.readModels, principal.person.id, campaignId, 50);
+    if (waiting.length === 0) return null;
+    const remaining = countByStatus(this.readModels, campaignId, principal.person.id, 'needs_first_text');
+    // Open windows first: a contact whose hours are closed waits at the end of the queue.
+    const pickable = waiting.find((c) => isTextingWindowOpen(c.timeZone, campaign.textingHours, now)) ?? waiting[0]!;
+    const contact = contactRecord(this.readModels, pickable.contactId);
+    if (!contact) return null;
+    const rendered = this.render(campaignId, contact, principal);
+    if (!rendered) return null;
+    return {
+      contactId: contact.id,
+      firstName: contact.firstName,
+      lastName: contact.lastName,
+      phone: contact.phone,
+      timeZone: contact.timeZone,
+      ...rendered,
+      windowOpen: isTextingWindowOpen(contact.timeZone, campaign.textingHours, now),
+      remaining,
+    };
+  }
+
+  /** One Send: the gesture id is the envelope's command id (from the Idempotency-Key), so a retried press is the same command. */
+  async sendInitial(principal: Principal, campaignId: string, contactId: string, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
+    const campaign = findCampaign(this.readModels, campaignId);
+    if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
+    const contact = contactRecord(this.readModels, contactId);
+    if (!contact || contact.campaignId !== campaignId) return { ok: false, rejection: { code: 'not_found', message: `No contact ${contactId} in this campaign`, field: 'contactId' } };
+    const rendered = this.render(campaignId, contact, principal);
+    if (!rendered) return { ok: false, rejection: { code: 'conflict', message: 'The campaign has no script yet' } };
+    const facts = await this.campaignFacts(campaignId);
+    const optedOut = optedOutAmong(this.readModels, principal.organization.id, [contact.phone]).size > 0;
+    const messageId = eventIdFor(envelope.commandId, 7);
+    const outcome = await this.texting(
+      campaignId,
+      {
+        type: 'SendInitialMessage',
+        campaignId,
+        contactId,
+        texterId: principal.person.id,
+        messageId,
+        gestureId: envelope.commandId,
+        to: contact.phone,
+        ...rendered,
+        timeZone: contact.timeZone,
+        hours: facts.hours ?? campaign.textingHours,
+        campaignStatus: facts.status,
+        optedOut,
+        now: envelope.now.toISOString(),
+      },
+      envelope,
+    );
+    return outcome.ok ? { ...outcome, messageId } : outcome;
+  }
+
+  async reply(principal: Principal, contactId: string, body: string, cannedResponseId: string | undefined, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
+    const conversation = findConversation(this.readModels, contactId);
+    if (!conversation) return { ok: false, rejection: { code: 'not_found', message: `No conversation with ${contactId}` } };
+    const owners = await this.executor.current(textingStream(conversation.campaignId), textingDecider);
+    const campaignStatus = await this.campaignStatus(conversation.campaignId);
+    const optedOut = optedOutAmong(this.readModels, principal.organization.id, [conversation.phone]).size > 0;
+    const measure = measureText(body.trim());
+    const messageId = eventIdFor(envelope.commandId, 7);
+    const outcome = await this.executor.execute({
+      stream: conversationStream(contactId),
+      decider: conversationDecider,
+      command: {
+        type: 'SendReply',
+        contactId,
+        campaignId: conversation.campaignId,
+        texterId: principal.person.id,
+        isOwner: owners.owners.get(contactId) === principal.person.id,
+        optedOut,
+        campaignStatus,
+        messageId,
+        to: conversation.phone,
+        body,
+        segments: measure.segments,
+        encoding: measure.encoding,
+        ...(cannedResponseId && { cannedResponseId }),
+        now: envelope.now.toISOString(),
+      },
+      envelope,
+    });
+    return outcome.ok ? { ...outcome, messageId } : outcome;
+  }
+
+  conversation(contactId: string): ConversationView | undefined {
+    return findConversation(this.readModels, contactId);
+  }
+}

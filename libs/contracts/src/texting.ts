@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/** Where a conversation stands for its texter: the inbox views are these. */
+export const ConversationStatus = z.enum(['needs_first_text', 'waiting', 'needs_reply', 'opted_out']);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+export const MessageView = z.object({
+  messageId: z.string(),
+  direction: z.enum(['out', 'in']),
+  body: z.string(),
+  /** out: queued, dispatched, sent, delivered, undelivered, failed, not_sent; in: received. */
+  status: z.string(),
+  errorCode: z.string().nullable(),
+  texterId: z.string().nullable(),
+  at: z.string(),
+  /** in: the keyword check's verdict (opt_out, opt_in, possible_opt_out, message). */
+  kind: z.string().nullable(),
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+export const ConversationView = z.object({
+  contactId: z.string(),
+  campaignId: z.string(),
+  texterId: z.string().nullable(),
+  status: ConversationStatus,
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string(),
+  timeZone: z.string().nullable(),
+  lastMessage: MessageView.nullable(),
+  /** A free-text revocation ("remove me") the texter should act on. */
+  possibleOptOut: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ConversationView = z.infer<typeof ConversationView>;
+
+export const ConversationPage = z.object({ conversations: z.array(ConversationView), total: z.number(), position: z.string() });
+export type ConversationPage = z.infer<typeof ConversationPage>;
+
+export const InboxQuery = z.object({
+  view: z.enum(['needs_reply', 'needs_first_text', 'all', 'closed']).default('all'),
+  search: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+export const ThreadView = z.object({ conversation: ConversationView, messages: z.array(MessageView), position: z.string() });
+export type ThreadView = z.infer<typeof ThreadView>;
+
+export const RequestContactsRequest = z.strictObject({ count: z.number().int().min(1).max(1000) });
+export type RequestContactsRequest = z.infer<typeof RequestContactsRequest>;
+
+export const RequestContactsResult = z.object({ assigned: z.number(), position: z.string() });
+export type RequestContactsResult = z.infer<typeof RequestContactsResult>;
+
+/** The next contact to text: the message rendered for them, and whether their hours are open now. */
+export const NextContact = z.object({
+  contactId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string(),
+  timeZone: z.string().nullable(),
+  body: z.string(),
+  segments: z.number(),
+  encoding: z.enum(['GSM-7', 'UCS-2']),
+  variantId: z.string(),
+  scriptVersion: z.number(),
+  windowOpen: z.boolean(),
+  /** Contacts this texter still has to text, this one included. */
+  remaining: z.number(),
+});
+export type NextContact = z.infer<typeof NextContact>;
+
+export const NextContactReply = z.object({ next: NextContact.nullable(), position: z.string() });
+export type NextContactReply = z.infer<typeof NextContactReply>;
+
+/** One press of Send; the gesture id is the Idempotency-Key (a retry of the same press sends once). */
+export const SendInitialRequest = z.strictObject({ contactId: z.string().min(1).max(100) });
+export type SendInitialRequest = z.infer<typeof SendInitialRequest>;
+
+export const SendReplyRequest = z.strictObject({ body: z.string().min(1).max(1600), cannedResponseId: z.string().max(100).optional() });
+export type SendReplyRequest = z.infer<typeof SendReplyRequest>;
+
+export const AssignRequest = z.strictObject({ texterId: z.string().min(1).max(100), count: z.number().int().min(1).max(10_000) });
+export const UnassignRequest = z.strictObject({ contactIds: z.array(z.string().min(1).max(100)).min(1).max(10_000) });
+export const ReleaseRequest = z.strictObject({ texterId: z.string().min(1).max(100) });
+export const ReassignRequest = z.strictObject({ contactIds: z.array(z.string().min(1).max(100)).min(1).max(10_000), toTexterId: z.string().min(1).max(100) });
+
+export const TexterLoad = z.object({ texterId: z.string(), name: z.string(), needsFirstText: z.number(), needsReply: z.number(), waiting: z.number(), optedOut: z.number() });
+export const AssignmentSummary = z.object({ unassigned: z.number(), texters: z.array(TexterLoad), position: z.string() });
+export type AssignmentSummary = z.infer<typeof AssignmentSummary>;
+
+/** Pushed to `texter:<personId>` (the texter and admins) whenever one of their conversations changes. */
+export const ConversationChangedChange = z.object({
+  kind: z.literal('conversation.changed'),
+  topic: z.templateLiteral(['texter:', z.string()]),
+  position: z.string(),
+  payload: z.object({ conversation: ConversationView, message: MessageView.nullable(), previousTexterId: z.string().nullable() }),
+});
