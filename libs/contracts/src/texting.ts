@@ -98,3 +98,8 @@ export const ConversationChangedChange = z.object({
   position: z.string(),
   payload: z.object({ conversation: ConversationView, message: MessageView.nullable(), previousTexterId: z.string().nullable() }),
 });
+
+/** `texting:send` over the socket: one press of Send; the ack is the answer. */
+export const SocketSend = z.strictObject({ campaignId: z.uuid(), contactId: z.string().min(1).max(100), gestureId: z.uuid() });
+export type SocketSend = z.infer<typeof SocketSend>;
+export type SocketSendReply = { ok: true; id: string; position: string; readable: boolean } | { ok: false; status: number; message: string };

@@ -1,22 +1,25 @@
 import { Module } from '@nestjs/common';
 import { SandboxProvider } from '@textbank/sms';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { CommandsModule } from '../commands/commands.module.js';
 import { InboundMessages } from './inbound-messages.js';
 import { MessageDispatcher } from './message-dispatcher.js';
 import { SandboxPhoneController } from './sandbox-phone.controller.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 import { TextingController } from './texting.controller.js';
+import { TextingGateway } from './texting.gateway.js';
 import { TextingService } from './texting.service.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [CommandsModule, AuthModule],
   controllers: [TextingController, SandboxPhoneController],
   providers: [
     { provide: SMS_PROVIDER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SandboxProvider(config.sandbox) },
     TextingService,
     MessageDispatcher,
     InboundMessages,
+    TextingGateway,
   ],
   exports: [TextingService, SMS_PROVIDER, InboundMessages],
 })
