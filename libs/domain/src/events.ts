@@ -10,7 +10,8 @@ import type { SurveyEvent } from './survey/survey-events.js';
 import type { TagEvent } from './tag/tag-events.js';
 import type { TextingEvent } from './texting/texting-events.js';
 import type { ConversationEvent } from './conversation/conversation-events.js';
+import type { UnmatchedReplyReceived } from './conversation/unmatched-reply.js';
 
 /** Every event the domain writes; projectors handle these by type. */
-export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent | TextingEvent | ConversationEvent;
+export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent | TextingEvent | ConversationEvent | UnmatchedReplyReceived;
 export type DomainEventType = AnyDomainEvent['type'];

@@ -33,3 +33,4 @@ export * from './texting/texting-decider.js';
 export * from './conversation/conversation-events.js';
 export * from './conversation/conversation-decider.js';
 export * from './opt-out/opt-out-keywords.js';
+export * from './conversation/unmatched-reply.js';

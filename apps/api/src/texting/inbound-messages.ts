@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { classifyInbound, conversationDecider, conversationStream, optOutDecider, optOutStream } from '@textbank/domain';
+import { classifyInbound, conversationDecider, conversationStream, optOutDecider, optOutStream, unmatchedRepliesDecider, unmatchedRepliesStream } from '@textbank/domain';
 import { conversationsByPhone, messageByProviderId, type ProjectionRunner } from '@textbank/projections';
 import type { DeliveryUpdate, InboundMessage, SmsProvider } from '@textbank/sms';
 import { UNSUBSCRIBED_ERROR_CODES } from '@textbank/sms';
@@ -61,7 +61,13 @@ export class InboundMessages implements OnModuleInit {
     if (verdict.kind === 'opt_out') await this.optOutPhone(message.from, `inbound:${message.providerMessageId}`, now);
     if (verdict.kind === 'opt_in') await this.optInPhone(message.from, `inbound:${message.providerMessageId}`, now);
     if (!conversation) {
-      this.logger.warn({ providerMessageId: message.providerMessageId, kind: verdict.kind }, 'a text from a number with no conversation');
+      // Never dropped: it waits in the organization's queue for staff.
+      await this.executor.execute({
+        stream: unmatchedRepliesStream(INSTALLATION_ORGANIZATION_ID),
+        decider: unmatchedRepliesDecider,
+        command: { type: 'ReceiveUnmatchedReply', organizationId: INSTALLATION_ORGANIZATION_ID, providerMessageId: message.providerMessageId, from: message.from, to: message.to, body: message.body, kind: verdict.kind, now: message.receivedAt },
+        envelope: systemEnvelope(`inbound:${message.providerMessageId}`, this.clock()),
+      });
       return { contactId: null };
     }
     const outcome = await this.executor.execute({

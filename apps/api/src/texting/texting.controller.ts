@@ -16,7 +16,7 @@ import {
   UnassignRequest,
   type CommandAccepted,
 } from '@textbank/contracts';
-import { listConversations, listPeople, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
+import { listConversations, listPeople, listUnmatchedReplies, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -133,6 +133,34 @@ export class TextingController {
   async reply(@Param('contactId') contactId: string, @Body() body: SendReplyDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
     const outcome = await this.texting.reply(principal, contactId, body.body, body.cannedResponseId, envelopeFrom(request, principal, this.clock()));
     return this.dispatch.readable(outcome, outcome.messageId ?? contactId);
+  }
+
+  /** Message review: a campaign's conversations for staff and auditors; `texterId=none`: nobody's (the admin queue). */
+  @Get('campaigns/:id/conversations')
+  @Access(...READERS)
+  @ApiOkResponse({ type: ConversationPageDto })
+  review(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: InboxQueryDto, @Query('texterId') texterId: string | undefined): ConversationPage {
+    campaignOrNotFound(this.readModels, id);
+    const position = this.projections.checkpoint().toString();
+    const whose = texterId === 'none' ? null : texterId;
+    return { ...listConversations(this.readModels, { ...(whose !== undefined && { texterId: whose }), campaignId: id, view: query.view, ...(query.search && { search: query.search }), limit: query.limit, offset: query.offset }), position };
+  }
+
+  /** Texts from numbers no conversation has, for staff to read. */
+  @Get('unmatched-replies')
+  @Access(...READERS)
+  unmatched(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal) {
+    return { ...listUnmatchedReplies(this.readModels, principal.organization.id, query.limit, query.offset), position: this.projections.checkpoint().toString() };
+  }
+
+  /** The owner (or staff) opts the contact out by hand ("remove me", "wrong number"): organization-wide, like a STOP. */
+  @Post('conversations/:contactId/opt-out')
+  @Access(...TEXTERS)
+  async optOut(@Param('contactId') contactId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+    const conversation = this.texting.conversation(contactId);
+    if (!conversation || (conversation.texterId !== principal.person.id && !STAFF.includes(principal.person.role))) throw new NotFoundException(`No conversation ${contactId} of yours`);
+    const outcome = await this.texting.optOutByHand(principal, conversation.phone, envelopeFrom(request, principal, this.clock()));
+    return this.dispatch.readable(outcome, contactId);
   }
 
   /** Who holds what in a campaign: per texter, and the pool. */

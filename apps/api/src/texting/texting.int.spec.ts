@@ -139,4 +139,29 @@ describe('texting: hand-out, first texts, conversations', () => {
     expect(await next(volunteer)).toBeNull();
     expect((await http.get(`/api/campaigns/${campaignId}/assignments`).set('cookie', owner.cookie).expect(200)).body.unassigned).toBe(30);
   });
+
+  it('a text from an unknown number waits in the staff queue (once, however often the provider retries); STOP from it still opts it out', async () => {
+    await http.post('/api/sandbox/phone/reply').set('cookie', owner.cookie).send({ from: '(646) 555-0199', body: 'Who gave you my number?' }).expect(201);
+    await http.post('/api/sandbox/phone/reply').set('cookie', owner.cookie).send({ from: '(646) 555-0199', body: 'STOP' }).expect(201);
+    const queue = async () => (await http.get('/api/unmatched-replies').set('cookie', owner.cookie).expect(200)).body;
+    await expect.poll(async () => (await queue()).total).toBe(2);
+    expect((await queue()).replies.map((r: { body: string; kind: string }) => [r.body, r.kind])).toEqual([['STOP', 'opt_out'], ['Who gave you my number?', 'possible_opt_out']]);
+    expect((await http.get('/api/opt-outs?search=6465550199').set('cookie', owner.cookie).expect(200)).body.total).toBe(1);
+    await http.get('/api/unmatched-replies').set('cookie', volunteer.cookie).expect(403);
+  });
+
+  it('the texter opts a contact out by hand from the conversation; staff review finds it; others may not', async () => {
+    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 1 }).expect(200);
+    const first = await next(volunteer);
+    await send(app, volunteer, campaignId, first.contactId).expect(201);
+    await http.post('/api/sandbox/phone/reply').set('cookie', owner.cookie).send({ from: first.phone, body: 'wrong number' }).expect(201);
+    await expect.poll(async () => (await thread(volunteer, first.contactId)).conversation.possibleOptOut).toBe('wrong number');
+    const stranger = await memberWith(app, owner, 'volunteer');
+    await http.post(`/api/conversations/${first.contactId}/opt-out`).set('cookie', stranger.cookie).send({}).expect(404);
+    await http.post(`/api/conversations/${first.contactId}/opt-out`).set('cookie', volunteer.cookie).send({}).expect(201);
+    expect((await thread(volunteer, first.contactId)).conversation.status).toBe('opted_out');
+    const review = (await http.get(`/api/campaigns/${campaignId}/conversations?view=closed`).set('cookie', owner.cookie).expect(200)).body;
+    expect(review.conversations.map((c: { contactId: string }) => c.contactId)).toEqual([first.contactId]);
+    await http.get(`/api/campaigns/${campaignId}/conversations`).set('cookie', volunteer.cookie).expect(403);
+  });
 });

@@ -8,6 +8,8 @@ import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MAX_WAITING_REPLIES,
   isTextingWindowOpen,
+  optOutDecider,
+  optOutStream,
   textingDecider,
   textingStream,
   type CampaignStanding,
@@ -259,6 +261,15 @@ export class TextingService {
       envelope,
     });
     return outcome.ok ? { ...outcome, messageId } : outcome;
+  }
+
+  optOutByHand(principal: Principal, phone: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    return this.executor.execute({
+      stream: optOutStream(principal.organization.id),
+      decider: optOutDecider,
+      command: { type: 'OptOutPhones', organizationId: principal.organization.id, phones: [phone], source: 'manual', note: `opted out from the conversation by ${principal.person.name}`, now: envelope.now.toISOString() },
+      envelope,
+    });
   }
 
   conversation(contactId: string): ConversationView | undefined {

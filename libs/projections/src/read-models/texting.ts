@@ -99,8 +99,8 @@ const insertMessage = (db: Database.Database, event: StoredEvent, row: Omit<Mess
  */
 export const textingProjector = defineProjector({
   name: 'texting',
-  version: 1,
-  tables: ['conversations', 'messages'],
+  version: 2,
+  tables: ['conversations', 'messages', 'unmatched_replies'],
   schema: `
     CREATE TABLE IF NOT EXISTS conversations (
       contact_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, texter_id TEXT, status TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0,
@@ -115,7 +115,10 @@ export const textingProjector = defineProjector({
       body TEXT NOT NULL, status TEXT NOT NULL, error_code TEXT, kind TEXT, provider_id TEXT, at TEXT NOT NULL, position INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS messages_by_contact ON messages (contact_id, position);
-    CREATE INDEX IF NOT EXISTS messages_by_provider ON messages (provider_id) WHERE provider_id IS NOT NULL;`,
+    CREATE INDEX IF NOT EXISTS messages_by_provider ON messages (provider_id) WHERE provider_id IS NOT NULL;
+    CREATE TABLE IF NOT EXISTS unmatched_replies (
+      provider_id TEXT PRIMARY KEY, organization_id TEXT NOT NULL, phone TEXT NOT NULL, body TEXT NOT NULL, kind TEXT NOT NULL, received_at TEXT NOT NULL, position INTEGER NOT NULL
+    );`,
   handlers: {
     ContactsAssigned: (event, db, announce) => {
       const d = event.data;
@@ -180,6 +183,10 @@ export const textingProjector = defineProjector({
       touch(db, event, d.contactId, `status = ${status}, possible_opt_out = ?, last_message_id = ?`, [d.kind === 'possible_opt_out' ? (d.phrase ?? d.body) : null, d.providerMessageId], d.receivedAt);
       return announce ? announced(db, event, d.contactId, d.providerMessageId) : undefined;
     },
+    UnmatchedReplyReceived: (event, db) => {
+      const d = event.data;
+      cachedStatement(db, 'INSERT OR IGNORE INTO unmatched_replies VALUES (?, ?, ?, ?, ?, ?, ?)').run(d.providerMessageId, d.organizationId, d.from, d.body, d.kind, d.receivedAt, event.position.commit);
+    },
     PhonesOptedOut: (event, db, announce) => {
       const changes: Change[] = [];
       for (const phone of event.data.phones) {
@@ -209,12 +216,13 @@ const VIEW_STATUSES: Record<string, readonly ConversationStatus[]> = {
 /** A texter's inbox (one campaign or all), newest change first. */
 export function listConversations(
   db: Database.Database,
-  filter: { texterId?: string; campaignId?: string; view: keyof typeof VIEW_STATUSES; search?: string; limit: number; offset: number },
+  filter: { texterId?: string | null; campaignId?: string; view: keyof typeof VIEW_STATUSES; search?: string; limit: number; offset: number },
 ): { conversations: ConversationView[]; total: number } {
   const statuses = VIEW_STATUSES[filter.view]!;
   const where = [`status IN (${statuses.map(() => '?').join(', ')})`];
   const params: unknown[] = [...statuses];
-  if (filter.texterId !== undefined) (where.push('texter_id = ?'), params.push(filter.texterId));
+  if (filter.texterId === null) where.push('texter_id IS NULL');
+  else if (filter.texterId !== undefined) (where.push('texter_id = ?'), params.push(filter.texterId));
   if (filter.campaignId !== undefined) (where.push('campaign_id = ?'), params.push(filter.campaignId));
   if (filter.search) {
     const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -310,4 +318,16 @@ export function conversationChangesSince(db: Database.Database, texterId: string
       const conversation = toConversation(db, row);
       return { kind: 'conversation.changed', topic: `texter:${texterId}`, position: String(row.position), payload: { conversation, message: conversation.lastMessage, previousTexterId: null } } as Change;
     });
+}
+
+/** Texts from numbers no conversation has: the organization's queue, newest first. */
+export function listUnmatchedReplies(db: Database.Database, organizationId: string, limit: number, offset: number) {
+  const total = cachedStatement<[string], { n: number }>(db, 'SELECT COUNT(*) AS n FROM unmatched_replies WHERE organization_id = ?').get(organizationId)!.n;
+  const replies = cachedStatement<[string, number, number], { provider_id: string; phone: string; body: string; kind: string; received_at: string }>(
+    db,
+    'SELECT * FROM unmatched_replies WHERE organization_id = ? ORDER BY position DESC LIMIT ? OFFSET ?',
+  )
+    .all(organizationId, limit, offset)
+    .map((r) => ({ providerMessageId: r.provider_id, from: r.phone, body: r.body, kind: r.kind, receivedAt: r.received_at }));
+  return { replies, total };
 }
