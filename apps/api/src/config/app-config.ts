@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { sandboxConfigFrom, type SandboxConfig } from '@textbank/sms';
+import { sandboxConfigFrom, type SandboxConfig, type SmsProvider } from '@textbank/sms';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -42,6 +42,8 @@ export interface AppConfig {
   readonly socketSweepMs: number;
   /** The built-in SMS sandbox: its carrier's delays and failures, its contacts' replies (SANDBOX_*). */
   readonly sandbox: SandboxConfig;
+  /** A provider instance to use instead of the sandbox (embedding, tests); the provider issue adds Twilio by configuration. */
+  readonly smsProvider?: SmsProvider;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { conversationDecider, conversationStream, optOutDecider, optOutStream, type DispatchOutcome } from '@textbank/domain';
 import { eventIdFor, positionOf, type EventStore, type RecordedEvent, type Subscription } from '@textbank/event-store';
 import { optedOutAmong, type ProjectionRunner } from '@textbank/projections';
-import { UNSUBSCRIBED_ERROR_CODES, type SmsProvider } from '@textbank/sms';
+import { UNSUBSCRIBED_ERROR_CODES, type SendResult, type SmsProvider } from '@textbank/sms';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -20,6 +20,11 @@ interface Outbound {
   readonly to: string;
   readonly body: string;
 }
+
+/** How long shutdown waits for a send in flight. */
+const SHUTDOWN_GRACE_MS = 2_000;
+/** A provider that has not answered by then: the outcome is unknown (ambiguous), never retried blindly. */
+const SEND_TIMEOUT_MS = 30_000;
 
 const outboundOf = (event: RecordedEvent): Outbound => event.data as unknown as Outbound;
 
@@ -39,6 +44,9 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   private subscription: Subscription | undefined;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private signalStop: () => void = () => {};
+  /** Settles when the app stops: a send still waiting for the provider is left as an attempt, as a kill -9 would leave it. */
+  private readonly stopping = new Promise<'stopped'>((resolve) => (this.signalStop = () => resolve('stopped')));
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -64,9 +72,12 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.signalStop();
     clearTimeout(this.retry);
-    await this.subscription?.unsubscribe();
-    await this.provider.close();
+    // A provider that never answers must not hold the shutdown: its attempt stays in dispatch.db and is settled at the next start.
+    const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([this.subscription?.unsubscribe(), grace]);
+    await Promise.race([this.provider.close(), grace]);
     this.db.close();
   }
 
@@ -87,6 +98,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
           for (const event of events) {
             if (this.stopped) return;
             await this.dispatch(event);
+            if (this.stopped) return;
             this.db.prepare('INSERT INTO dispatch_checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position').run(event.position.commit);
           }
         },
@@ -128,10 +140,17 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       await this.record(message, { kind: 'not_sent', reason: 'campaign_not_active', detail: `The campaign is ${status}` });
       return;
     }
+    if (this.stopped) return;
     this.db.prepare('INSERT OR REPLACE INTO dispatch_attempts VALUES (?, ?, ?, ?)').run(message.messageId, message.contactId, message.campaignId, this.clock().toISOString());
     let outcome: DispatchOutcome;
     try {
-      const result = await this.provider.send({ messageId: message.messageId, campaignId: message.campaignId, to: message.to, body: message.body });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<SendResult>((resolve) => {
+        timer = setTimeout(() => resolve({ status: 'ambiguous', errorMessage: `The provider did not answer within ${SEND_TIMEOUT_MS / 1000} s` }), SEND_TIMEOUT_MS);
+      });
+      const result = await Promise.race([this.provider.send({ messageId: message.messageId, campaignId: message.campaignId, to: message.to, body: message.body }), timedOut, this.stopping]);
+      clearTimeout(timer);
+      if (result === 'stopped') return;
       outcome =
         result.status === 'accepted'
           ? { kind: 'dispatched', providerMessageId: result.providerMessageId, from: result.from }
@@ -141,7 +160,9 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     } catch (error) {
       outcome = { kind: 'not_sent', reason: 'ambiguous', detail: error instanceof Error ? error.message : String(error) };
     }
+    if (this.stopped) return; // the attempt stays: the next start settles it (an outcome already recorded wins)
     await this.record(message, outcome);
+    if (this.stopped) return;
     this.db.prepare('DELETE FROM dispatch_attempts WHERE message_id = ?').run(message.messageId);
     if (outcome.kind === 'not_sent' && outcome.errorCode && UNSUBSCRIBED_ERROR_CODES.has(outcome.errorCode)) {
       await this.optOut(message.to, `dispatch:${message.messageId}`);

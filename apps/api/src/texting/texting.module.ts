@@ -15,7 +15,7 @@ import { TextingService } from './texting.service.js';
   imports: [CommandsModule, AuthModule],
   controllers: [TextingController, SandboxPhoneController],
   providers: [
-    { provide: SMS_PROVIDER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SandboxProvider(config.sandbox) },
+    { provide: SMS_PROVIDER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.smsProvider ?? new SandboxProvider(config.sandbox) },
     TextingService,
     MessageDispatcher,
     InboundMessages,

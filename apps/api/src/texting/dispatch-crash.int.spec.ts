@@ -1,0 +1,70 @@
+import type { OutboundMessage, ProviderSink, SendResult, SmsProvider } from '@textbank/sms';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memberWith, ownerOf } from '../testing/people.spec-helpers.js';
+import { startTestApp, testClock } from '../testing/test-app.spec-helpers.js';
+import { launchedCampaign, OPEN_HOURS, QUIET_SANDBOX } from '../testing/texting.spec-helpers.js';
+
+/** A provider that takes the message and never answers: the process "dies" while it is being asked. */
+class StuckProvider implements SmsProvider {
+  readonly name = 'stuck';
+  readonly asked: OutboundMessage[] = [];
+  connect(_sink: ProviderSink): void {}
+  send(message: OutboundMessage): Promise<SendResult> {
+    this.asked.push(message);
+    return new Promise(() => {});
+  }
+  async close(): Promise<void> {}
+}
+
+/** Counts what it is asked and accepts it. */
+class CountingProvider implements SmsProvider {
+  readonly name = 'counting';
+  readonly asked: OutboundMessage[] = [];
+  connect(_sink: ProviderSink): void {}
+  async send(message: OutboundMessage): Promise<SendResult> {
+    this.asked.push(message);
+    return { status: 'accepted', providerMessageId: `SM${randomUUID().replace(/-/g, '')}`, from: '+15005550006' };
+  }
+  async close(): Promise<void> {}
+}
+
+describe('the dispatcher across a crash', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'textbank-dispatch-'));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('a send in flight when the process stopped is recorded as ambiguous and never sent again; later sends go out once', async () => {
+    const clock = testClock();
+    clock.advance(OPEN_HOURS - Date.now());
+    const stuck = new StuckProvider();
+    const first = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: stuck }, dataDir, clock);
+    const owner = await ownerOf(first);
+    const campaignId = await launchedCampaign(first, owner, 5);
+    const volunteer = await memberWith(first, owner, 'volunteer');
+    const http = request(first.app.getHttpServer());
+    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 2 }).expect(200);
+    const a = (await http.get(`/api/campaigns/${campaignId}/texting/next`).set('cookie', volunteer.cookie).expect(200)).body.next;
+    await http.post(`/api/campaigns/${campaignId}/texting/send`).set('cookie', volunteer.cookie).set('Idempotency-Key', randomUUID()).send({ contactId: a.contactId }).expect(201);
+    await expect.poll(() => stuck.asked.length).toBe(1);
+    await first.app.close(); // the files stay, as after a kill -9 mid-request
+
+    const counting = new CountingProvider();
+    const second = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: counting }, dataDir, clock);
+    try {
+      const again = request(second.app.getHttpServer());
+      const thread = async (contactId: string) => (await again.get(`/api/conversations/${contactId}`).set('cookie', volunteer.cookie).expect(200)).body;
+      await expect.poll(async () => (await thread(a.contactId)).messages[0]?.status, { timeout: 5000 }).toBe('not_sent');
+      expect((await thread(a.contactId)).messages[0].errorCode).toBe('ambiguous');
+      const b = (await again.get(`/api/campaigns/${campaignId}/texting/next`).set('cookie', volunteer.cookie).expect(200)).body.next;
+      await again.post(`/api/campaigns/${campaignId}/texting/send`).set('cookie', volunteer.cookie).set('Idempotency-Key', randomUUID()).send({ contactId: b.contactId }).expect(201);
+      await expect.poll(async () => (await thread(b.contactId)).messages[0]?.status).toBe('dispatched');
+      expect(counting.asked.map((m) => m.to)).toEqual([b.phone]);
+    } finally {
+      await second.app.close();
+    }
+  });
+});
