@@ -73,24 +73,6 @@ describe('texting: hand-out, first texts, conversations', () => {
     expect((await send(app, volunteer, campaignId, other.contactId).expect(409)).body.message).toMatch(/paused/);
   });
 
-  it('a STOP arriving after Send was accepted but before dispatch: the text is not sent', async () => {
-    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 1 }).expect(200);
-    const { contactId, phone } = await next(volunteer);
-    // The opt-out lands in the same instant as the send, before the dispatcher reaches it.
-    const [sent] = await Promise.all([send(app, volunteer, campaignId, contactId), http.post('/api/opt-outs').set('cookie', owner.cookie).send({ phone })]);
-    if (sent.status === 409) return expect(sent.body.message).toMatch(/opted out/); // the opt-out won the race outright
-    expect(sent.status).toBe(201);
-    await expect.poll(async () => (await thread(volunteer, contactId)).messages[0]?.status, { timeout: 5000 }).toMatch(/not_sent|dispatched|delivered/);
-    const status = (await thread(volunteer, contactId)).messages[0].status;
-    // Whichever the log ordered first decides: an opt-out before the dispatch always stops it.
-    const store = new SqliteEventStore({ path: app.config.eventStorePath });
-    const events = await store.readAll();
-    await store.close();
-    const optOutAt = events.findIndex((e) => e.type === 'PhonesOptedOut');
-    const sendAt = events.findIndex((e) => e.type === 'InitialMessageSent');
-    if (optOutAt < sendAt) expect(status).toBe('not_sent');
-  });
-
   it('replies arrive on the conversation live in the read model; STOP opts the number out and closes it; the owner answers', async () => {
     await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 2 }).expect(200);
     const first = await next(volunteer);

@@ -33,6 +33,20 @@ class CountingProvider implements SmsProvider {
   async close(): Promise<void> {}
 }
 
+/** Holds every send until the test opens the gate. */
+class GatedProvider extends CountingProvider {
+  private open!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
+  release() {
+    this.open();
+  }
+  override async send(message: OutboundMessage): Promise<SendResult> {
+    this.asked.push(message);
+    await this.gate;
+    return { status: 'accepted', providerMessageId: `SM${randomUUID().replace(/-/g, '')}`, from: '+15005550006' };
+  }
+}
+
 describe('the dispatcher across a crash', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'textbank-dispatch-'));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -65,6 +79,36 @@ describe('the dispatcher across a crash', () => {
       expect(counting.asked.map((m) => m.to)).toEqual([b.phone]);
     } finally {
       await second.app.close();
+    }
+  });
+
+  it('a STOP that arrives while a text waits in the queue stops it: opt-outs are checked just before each send', async () => {
+    const clock = testClock();
+    clock.advance(OPEN_HOURS - Date.now());
+    const gated = new GatedProvider();
+    const app = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: gated }, dataDir, clock);
+    try {
+      const owner = await ownerOf(app);
+      const campaignId = await launchedCampaign(app, owner, 5);
+      const volunteer = await memberWith(app, owner, 'volunteer');
+      const http = request(app.app.getHttpServer());
+      await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 2 }).expect(200);
+      const next = async () => (await http.get(`/api/campaigns/${campaignId}/texting/next`).set('cookie', volunteer.cookie).expect(200)).body.next;
+      const thread = async (contactId: string) => (await http.get(`/api/conversations/${contactId}`).set('cookie', volunteer.cookie).expect(200)).body;
+      const a = await next();
+      await http.post(`/api/campaigns/${campaignId}/texting/send`).set('cookie', volunteer.cookie).set('Idempotency-Key', randomUUID()).send({ contactId: a.contactId }).expect(201);
+      await expect.poll(() => gated.asked.length).toBe(1); // the dispatcher is busy with A
+      const b = await next();
+      await http.post(`/api/campaigns/${campaignId}/texting/send`).set('cookie', volunteer.cookie).set('Idempotency-Key', randomUUID()).send({ contactId: b.contactId }).expect(201);
+      // B is accepted and queued behind A; now its number opts out.
+      await http.post('/api/opt-outs').set('cookie', owner.cookie).send({ phone: b.phone }).expect(201);
+      gated.release();
+      await expect.poll(async () => (await thread(b.contactId)).messages[0]?.status, { timeout: 5000 }).toBe('not_sent');
+      expect((await thread(b.contactId)).messages[0].errorCode).toBe('opted_out');
+      expect((await thread(a.contactId)).messages[0].status).toBe('dispatched');
+      expect(gated.asked.map((m) => m.to)).toEqual([a.phone]);
+    } finally {
+      await app.app.close();
     }
   });
 });
