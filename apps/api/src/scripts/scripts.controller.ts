@@ -11,7 +11,7 @@ import { CommandDispatch } from '../commands/command-dispatch.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { CampaignMergeFields } from './campaign-merge-fields.js';
-import { defaultSampleContacts, previewScript } from './preview-script/script-preview.js';
+import { previewScript, realSampleContacts } from './preview-script/script-preview.js';
 import { ReviseScriptCommand } from './revise-script/revise-script.command.js';
 import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 
@@ -51,14 +51,14 @@ export class ScriptsController {
     return this.dispatch.accepted(new ReviseScriptCommand(id, body, envelopeFrom(request, principal, this.clock())), id);
   }
 
-  /** Renders the current script for the contacts given, or for a filled-in and an empty sample contact. Changes nothing. */
+  /** Renders the current script for the contacts given, or for the campaign's own contacts (and one with empty fields). Changes nothing. */
   @Post('preview')
   @HttpCode(200)
   @Access(...READERS)
   @ApiOkResponse({ type: ScriptPreviewDto })
   preview(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ScriptPreviewRequestDto, @CurrentPrincipal() principal: Principal): ScriptPreview {
     this.campaignOrNotFound(id);
-    const contacts = body.contacts ?? defaultSampleContacts(this.mergeFields.allowed(id));
+    const contacts = body.contacts ?? realSampleContacts(this.readModels, id, this.mergeFields.allowed(id));
     const texterFirstName = body.texterFirstName ?? principal.person.name.split(/\s+/)[0] ?? '';
     return previewScript(findScript(this.readModels, id), contacts, texterFirstName);
   }

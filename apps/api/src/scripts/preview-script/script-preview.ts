@@ -1,8 +1,37 @@
 import type { SampleContact, ScriptPreview, ScriptView } from '@textbank/contracts';
+import type Database from 'better-sqlite3';
 import { BUILT_IN_MERGE_FIELDS, measureText, mergeValues, renderScript } from '@textbank/message-text';
 
+interface ContactRow {
+  first_name: string;
+  last_name: string;
+  fields: string;
+}
+
+const toSample = (row: ContactRow, allowed: readonly string[]): SampleContact => {
+  const fields = JSON.parse(row.fields) as Record<string, string>;
+  return { firstName: row.first_name, lastName: row.last_name, customFields: Object.fromEntries(allowed.filter((name) => name in fields).map((name) => [name, fields[name] ?? ''])) };
+};
+
 /**
- * Until real contacts can be picked: one contact with every field filled
+ * The campaign's own contacts: its first two, and one with an empty name
+ * among its first 10,000 if there is one (else the all-empty sample, so the
+ * preview always shows what an empty field does). Before any upload: the
+ * samples below.
+ */
+export function realSampleContacts(db: Database.Database, campaignId: string, allowedFields: readonly string[]): SampleContact[] {
+  const first = db.prepare('SELECT first_name, last_name, fields FROM contacts WHERE campaign_id = ? LIMIT 2').all(campaignId) as ContactRow[];
+  if (first.length === 0) return defaultSampleContacts(allowedFields);
+  const custom = allowedFields.filter((name) => !(BUILT_IN_MERGE_FIELDS as readonly string[]).includes(name));
+  const empty = db
+    .prepare("SELECT first_name, last_name, fields FROM (SELECT * FROM contacts WHERE campaign_id = ? LIMIT 10000) WHERE first_name = '' OR last_name = '' LIMIT 1")
+    .get(campaignId) as ContactRow | undefined;
+  const samples = first.map((row) => toSample(row, custom));
+  return [...samples, empty ? toSample(empty, custom) : { firstName: '', lastName: '', customFields: {} }];
+}
+
+/**
+ * Before any upload: one contact with every field filled
  * (a custom field reads as its own name, "polling place") and one with every
  * field empty, which shows what the text says then.
  */
