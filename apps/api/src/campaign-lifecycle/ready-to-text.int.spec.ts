@@ -32,8 +32,8 @@ describe('from a spreadsheet to a launched campaign', () => {
     expect(JSON.stringify(unknown.body)).toContain('pollingPlace');
     await http.put(`/api/campaigns/${campaignId}/script`).set('cookie', owner.cookie).send({ expectedRevision: -1, variants: [{ body: 'Hi {firstName}, ward {ward} votes Tuesday!' }] }).expect(200);
     // The preview renders for the campaign's own contacts, and for one with empty fields.
-    const preview = await http.post(`/api/campaigns/${campaignId}/script/preview`).set('cookie', owner.cookie).send({}).expect(200);
-    const texts: string[] = preview.body.previews.map((p: { text: string }) => p.text);
+    const rendered = await http.post(`/api/campaigns/${campaignId}/script/preview`).set('cookie', owner.cookie).send({}).expect(200);
+    const texts: string[] = rendered.body.previews.map((p: { text: string }) => p.text);
     expect([...texts.slice(0, 2)].sort()).toEqual(['Hi Ana, ward 3 votes Tuesday!', 'Hi Ben, ward 3 votes Tuesday!']);
     expect(texts[2]).toBe('Hi , ward  votes Tuesday!');
     expect((await checklist()).ready).toBe(true);

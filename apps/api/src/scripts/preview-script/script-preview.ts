@@ -14,20 +14,15 @@ const toSample = (row: ContactRow, allowed: readonly string[]): SampleContact =>
 };
 
 /**
- * The campaign's own contacts: its first two, and one with an empty name
- * among its first 10,000 if there is one (else the all-empty sample, so the
- * preview always shows what an empty field does). Before any upload: the
- * samples below.
+ * The campaign's own contacts (two of them), then one with every field empty,
+ * so the preview always shows what an empty field does. Before any upload:
+ * the samples below.
  */
 export function realSampleContacts(db: Database.Database, campaignId: string, allowedFields: readonly string[]): SampleContact[] {
   const first = db.prepare('SELECT first_name, last_name, fields FROM contacts WHERE campaign_id = ? LIMIT 2').all(campaignId) as ContactRow[];
   if (first.length === 0) return defaultSampleContacts(allowedFields);
   const custom = allowedFields.filter((name) => !(BUILT_IN_MERGE_FIELDS as readonly string[]).includes(name));
-  const empty = db
-    .prepare("SELECT first_name, last_name, fields FROM (SELECT * FROM contacts WHERE campaign_id = ? LIMIT 10000) WHERE first_name = '' OR last_name = '' LIMIT 1")
-    .get(campaignId) as ContactRow | undefined;
-  const samples = first.map((row) => toSample(row, custom));
-  return [...samples, empty ? toSample(empty, custom) : { firstName: '', lastName: '', customFields: {} }];
+  return [...first.map((row) => toSample(row, custom)), { firstName: '', lastName: '', customFields: {} }];
 }
 
 /**
