@@ -32,8 +32,13 @@ export function apiGet<T>(path: string, schema: ResponseSchema<T>): Promise<ApiR
   return request('GET', path, undefined, schema);
 }
 
-export function apiSend<T>(method: Method, path: string, body: unknown, schema: ResponseSchema<T>): Promise<ApiResult<T>> {
-  return request(method, path, body, schema);
+/** Per request: an `idempotencyKey` (a UUID) makes a retry of the same action the same command on the server. */
+export interface SendOptions {
+  idempotencyKey?: string;
+}
+
+export function apiSend<T>(method: Method, path: string, body: unknown, schema: ResponseSchema<T>, options: SendOptions = {}): Promise<ApiResult<T>> {
+  return request(method, path, body, schema, options);
 }
 
 /** For endpoints that answer 204 No Content. */
@@ -46,15 +51,18 @@ async function request<T>(
   path: string,
   body: unknown,
   schema: ResponseSchema<T> | null,
+  options: SendOptions = {},
 ): Promise<ApiResult<T>> {
   const sentAs = ++requestsSent;
+  const headers: Record<string, string> = body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' };
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       // Same origin as the API: the session travels in its cookie.
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,4 +1,4 @@
-import { CampaignList } from '@textbank/contracts';
+import { CampaignList, CommandAccepted as CommandShape } from '@textbank/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiGet, apiSend, apiSendNoContent, onSessionLost, requestsSentSoFar } from './api-client';
 
@@ -21,6 +21,15 @@ describe('api client', () => {
       body: '{"name":"A"}',
       headers: expect.objectContaining({ 'content-type': 'application/json' }),
     }));
+  });
+
+  it('sends an Idempotency-Key when the action has one (one press of Send, retried)', async () => {
+    const fetch = answer(201, { id: 'm1', position: '8', readable: true });
+    await apiSend('POST', '/api/campaigns/c/texting/send', { contactId: 'k' }, CampaignList.or(CommandShape), { idempotencyKey: 'g-1' });
+    expect(fetch).toHaveBeenCalledWith('/api/campaigns/c/texting/send', expect.objectContaining({ headers: expect.objectContaining({ 'idempotency-key': 'g-1' }) }));
+    const plain = answer(200, { campaigns: [], position: '7' });
+    await apiSend('POST', '/api/campaigns', { name: 'A' }, CampaignList);
+    expect(plain.mock.calls[0]).toEqual(['/api/campaigns', expect.objectContaining({ headers: expect.not.objectContaining({ 'idempotency-key': expect.anything() }) })]);
   });
 
   it('returns the API error body, issues included', async () => {

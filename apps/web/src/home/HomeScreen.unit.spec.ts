@@ -17,9 +17,10 @@ describe('HomeScreen', () => {
     expect(body).toContain('>volunteer</dd>');
   });
 
-  it('says plainly that there are no conversations yet, and shows none', () => {
-    expect(body).toContain('Your conversations');
-    expect(body).toContain('When a campaign assigns contacts to you, your conversations will appear here.');
+  it('leads to the inbox, and says how texting starts while there are no conversations yet', () => {
+    expect(body).toContain('Texting');
+    expect(body).toMatch(/<a href="#\/inbox">Open your inbox<\/a>/);
+    expect(body).toContain('Your organizer shares a texting link for their campaign');
     expect(body).not.toMatch(/<li|<tr/);
   });
 });

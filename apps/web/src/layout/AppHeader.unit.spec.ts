@@ -42,12 +42,31 @@ describe('AppHeader', () => {
     }
   });
 
-  it('gives a volunteer their home and nothing else', () => {
+  it('gives a volunteer their home and their inbox, nothing else', () => {
     const volunteer = { ...session, person: { ...session.person, role: 'volunteer' as const } };
     const { body } = render(AppHeader, { props: { session: volunteer, route: { name: 'home' }, connection: 'live', onSignOut: () => {} } });
     expect(body).toMatch(/<a href="#\/home" aria-current="page">Home<\/a>/);
+    expect(body).toMatch(/<a href="#\/inbox">Inbox<\/a>/);
+    expect(body).not.toContain('Sandbox phone');
     expect(body).not.toContain('Campaigns');
     expect(body).not.toContain('Event log');
     expect(body).not.toContain('People');
+  });
+
+  it('marks the Inbox for a thread, and Home for a volunteer texting a campaign', () => {
+    const volunteer = { ...session, person: { ...session.person, role: 'volunteer' as const } };
+    const thread = render(AppHeader, { props: { session: volunteer, route: { name: 'thread', contactId: 'k1' }, connection: 'live', onSignOut: () => {} } }).body;
+    expect(thread).toMatch(/<a href="#\/inbox" aria-current="page">Inbox<\/a>/);
+    const texting = render(AppHeader, { props: { session: volunteer, route: { name: 'text', campaignId: 'c1' }, connection: 'live', onSignOut: () => {} } }).body;
+    expect(texting).toMatch(/<a href="#\/home" aria-current="page">Home<\/a>/);
+  });
+
+  it('gives staff the Inbox and the sandbox phone; auditors, who do not text, neither', () => {
+    const admin = render(AppHeader, { props: { session: { ...session, person: { ...session.person, role: 'admin' as const } }, route: { name: 'campaigns' }, connection: 'live', onSignOut: () => {} } }).body;
+    expect(admin).toContain('>Inbox</a>');
+    expect(admin).toMatch(/<a href="#\/sandbox-phone">Sandbox phone<\/a>/);
+    const auditor = render(AppHeader, { props: { session: { ...session, person: { ...session.person, role: 'auditor' as const } }, route: { name: 'campaigns' }, connection: 'live', onSignOut: () => {} } }).body;
+    expect(auditor).not.toContain('Inbox');
+    expect(auditor).not.toContain('Sandbox phone');
   });
 });

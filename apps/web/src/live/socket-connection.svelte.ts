@@ -16,6 +16,9 @@ export type SessionDoubt = 'server-disconnect' | 'refused' | 'reconnected';
 /** How long to wait for the server to acknowledge a sync before releasing held changes. */
 const SYNC_TIMEOUT_MS = 10_000;
 
+/** How long a request over the socket waits for its ack before the caller falls back to HTTP. */
+const ASK_TIMEOUT_MS = 8_000;
+
 /** The app's one socket (the other app-wide store is the session). */
 export class SocketConnection {
   status = $state<ConnectionStatus>('offline');
@@ -66,6 +69,17 @@ export class SocketConnection {
   onSessionDoubt(listener: (doubt: SessionDoubt) => void): () => void {
     this.doubtListeners.add(listener);
     return () => this.doubtListeners.delete(listener);
+  }
+
+  /**
+   * Emits a request and resolves with the server's ack. Rejects at once when
+   * not connected (Socket.IO would buffer it until a reconnect, long after the
+   * person pressed), and when no ack comes in time: callers fall back to HTTP.
+   */
+  ask(event: string, payload: unknown, timeoutMs = ASK_TIMEOUT_MS): Promise<unknown> {
+    const socket = this.socket;
+    if (!socket?.connected) return Promise.reject(new Error('not connected'));
+    return socket.timeout(timeoutMs).emitWithAck(event, payload);
   }
 
   follow(options: FollowOptions): () => void {

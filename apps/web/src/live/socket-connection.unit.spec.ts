@@ -96,4 +96,14 @@ describe('SocketConnection', () => {
     connection.resume();
     expect(socket.connects).toBe(0);
   });
+
+  it('asks over the socket only while connected, rather than queue a request until some later reconnect', async () => {
+    const { socket, connection } = opened();
+    await expect(connection.ask('texting:send', {})).rejects.toThrow('not connected');
+    const asked: unknown[] = [];
+    Object.assign(socket, { timeout: () => ({ emitWithAck: async (event: string, payload: unknown) => (asked.push([event, payload]), { ok: true }) }) });
+    socket.connected = true;
+    expect(await connection.ask('texting:send', { contactId: 'k' })).toEqual({ ok: true });
+    expect(asked).toEqual([['texting:send', { contactId: 'k' }]]);
+  });
 });

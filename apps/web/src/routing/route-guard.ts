@@ -9,7 +9,8 @@ export function homeRoute(role: Role): Route {
 /**
  * The screen a role may see for a route: the route itself when allowed, else
  * the role's home. The API refuses the same requests; this spares a screen
- * that could only show "forbidden". Volunteers see their home and nothing else.
+ * that could only show "forbidden". Volunteers see their home, the texting
+ * screen and their inbox; auditors may read a thread, never answer it.
  */
 export function allowedRoute(route: Route, role: Role): Route {
   return mayVisit(route, role) ? route : homeRoute(role);
@@ -25,6 +26,15 @@ function mayVisit(route: Route, role: Role): boolean {
       return false;
     case 'home':
       return role === 'volunteer';
+    // Texters: everyone who may hold conversations.
+    case 'text':
+    case 'inbox':
+      return role !== 'auditor';
+    case 'thread':
+      return true;
+    // Staff play a contact's phone (the sandbox provider only).
+    case 'sandbox-phone':
+      return role === 'owner' || role === 'admin';
     case 'campaigns':
     case 'campaign':
     case 'events':

@@ -52,3 +52,30 @@ describe('the tags screen', () => {
     expect(allowedRoute({ name: 'tags' }, 'volunteer')).toEqual({ name: 'home' });
   });
 });
+
+describe('texting screens', () => {
+  const text: Route = { name: 'text', campaignId: 'c1' };
+  const inbox: Route = { name: 'inbox', view: 'needs_reply', search: '' };
+  const thread: Route = { name: 'thread', contactId: 'k1' };
+  const phone: Route = { name: 'sandbox-phone', phone: '' };
+
+  it('lets everyone who texts see the texting screen and the inbox; auditors, who do not text, go to campaigns', () => {
+    for (const role of ['owner', 'admin', 'volunteer'] as const) {
+      expect(allowedRoute(text, role)).toBe(text);
+      expect(allowedRoute(inbox, role)).toBe(inbox);
+    }
+    expect(allowedRoute(text, 'auditor')).toEqual({ name: 'campaigns' });
+    expect(allowedRoute(inbox, 'auditor')).toEqual({ name: 'campaigns' });
+  });
+
+  it('lets anyone open a thread: the API says whose it may show', () => {
+    for (const role of ['owner', 'admin', 'volunteer', 'auditor'] as const) expect(allowedRoute(thread, role)).toBe(thread);
+  });
+
+  it('keeps the sandbox phone for owners and admins', () => {
+    expect(allowedRoute(phone, 'admin')).toBe(phone);
+    expect(allowedRoute(phone, 'owner')).toBe(phone);
+    expect(allowedRoute(phone, 'volunteer')).toEqual({ name: 'home' });
+    expect(allowedRoute(phone, 'auditor')).toEqual({ name: 'campaigns' });
+  });
+});

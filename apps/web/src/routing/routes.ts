@@ -1,3 +1,5 @@
+import { INBOX_VIEWS, type InboxView } from '../inbox/inbox-views';
+
 /** Event log filters as they appear in the URL; '' means "any". */
 export interface EventLogFilter {
   type: string;
@@ -6,13 +8,19 @@ export interface EventLogFilter {
 
 /**
  * Every screen, read from the hash (#/campaigns, #/campaigns/<id>, #/events?type=…, #/join/<token>,
- * #/reset/<token>, #/sign-in?email=…). The event log keeps its filters and page in the hash so links and Back work.
+ * #/reset/<token>, #/sign-in?email=…, #/campaigns/<id>/text, #/inbox?view=…&search=…, #/inbox/<contactId>,
+ * #/sandbox-phone?phone=…). The event log and the inbox keep their filters in the hash so links and Back work.
  * `join` and `reset` are public (the link's token is the credential); `sign-in` is the sign-in screen
  * with an address filled in, and leads home once signed in; the rest sit behind sign-in and a role guard (route-guard.ts).
  */
 export type Route =
   | { name: 'campaigns' }
   | { name: 'campaign'; id: string }
+  /** The texting screen: the next contact of one campaign and a Send button. */
+  | { name: 'text'; campaignId: string }
+  | { name: 'inbox'; view: InboxView; search: string }
+  | { name: 'thread'; contactId: string }
+  | { name: 'sandbox-phone'; phone: string }
   | { name: 'events'; filter: EventLogFilter; before: string | null }
   | { name: 'people' }
   | { name: 'tags' }
@@ -24,6 +32,9 @@ export type Route =
 
 export const NEWEST_EVENTS: Route = { name: 'events', filter: { type: '', stream: '' }, before: null };
 
+/** The inbox as it opens: what needs a reply, no search. */
+export const INBOX: Route = { name: 'inbox', view: 'needs_reply', search: '' };
+
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#/, '');
   const mark = text.indexOf('?');
@@ -33,11 +44,16 @@ export function parseRoute(hash: string): Route {
   if (path === '/tags') return { name: 'tags' };
   if (path === '/opt-outs') return { name: 'opt-outs' };
   if (path === '/home') return { name: 'home' };
+  const texting = /^\/campaigns\/([^/]+)\/text$/.exec(path);
+  if (texting) return { name: 'text', campaignId: decodeToken(texting[1]!) };
+  if (path.startsWith('/inbox/') && path.length > '/inbox/'.length) return { name: 'thread', contactId: decodeToken(path.slice('/inbox/'.length)) };
   if (path.startsWith('/campaigns/') && path.length > '/campaigns/'.length) return { name: 'campaign', id: decodeToken(path.slice('/campaigns/'.length)) };
   if (path === '/join' || path.startsWith('/join/')) return { name: 'join', token: decodeToken(path.slice('/join/'.length)) };
   if (path === '/reset' || path.startsWith('/reset/')) return { name: 'reset', token: decodeToken(path.slice('/reset/'.length)) };
   const params = new URLSearchParams(query);
   if (path === '/sign-in') return { name: 'sign-in', email: params.get('email') ?? '' };
+  if (path === '/inbox') return { name: 'inbox', view: inboxView(params.get('view')), search: params.get('search') ?? '' };
+  if (path === '/sandbox-phone') return { name: 'sandbox-phone', phone: params.get('phone') ?? '' };
   if (path !== '/events') return { name: 'campaigns' };
   const before = params.get('before') ?? '';
   return {
@@ -58,6 +74,14 @@ export function routeHref(route: Route): string {
       return `#/${route.name}`;
     case 'campaign':
       return `#/campaigns/${encodeURIComponent(route.id)}`;
+    case 'text':
+      return `#/campaigns/${encodeURIComponent(route.campaignId)}/text`;
+    case 'thread':
+      return `#/inbox/${encodeURIComponent(route.contactId)}`;
+    case 'inbox':
+      return withQuery('#/inbox', { view: route.view === 'needs_reply' ? '' : route.view, search: route.search });
+    case 'sandbox-phone':
+      return withQuery('#/sandbox-phone', { phone: route.phone });
     case 'join':
     case 'reset':
       return `#/${route.name}/${encodeURIComponent(route.token)}`;
@@ -77,6 +101,17 @@ function eventsHref(filter: EventLogFilter, before: string | null): string {
   if (before) params.set('before', before);
   const query = params.toString();
   return query ? `#/events?${query}` : '#/events';
+}
+
+/** The inbox opens on what needs an answer; an unknown view in a hand-edited link does too. */
+function inboxView(text: string | null): InboxView {
+  return INBOX_VIEWS.find((view) => view === text) ?? 'needs_reply';
+}
+
+function withQuery(path: string, values: Record<string, string>): string {
+  const params = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ''));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 /** A link pasted from a chat app may arrive half-escaped; a segment that cannot be decoded is kept as typed, and the API says it is unknown. */

@@ -83,3 +83,36 @@ describe('the tags screen', () => {
     expect(routeHref({ name: 'tags' })).toBe('#/tags');
   });
 });
+
+describe('texting routes', () => {
+  const id = '0b8a4f7e-3c1d-4e9a-9b2f-6d5c4a3b2e1f';
+
+  it('reads the texting screen of a campaign before the campaign page', () => {
+    expect(parseRoute(`#/campaigns/${id}/text`)).toEqual({ name: 'text', campaignId: id });
+    expect(parseRoute(`#/campaigns/${id}`)).toEqual({ name: 'campaign', id });
+  });
+
+  it('opens the inbox on "needs reply", keeps a view and a search, and reads a thread', () => {
+    expect(parseRoute('#/inbox')).toEqual({ name: 'inbox', view: 'needs_reply', search: '' });
+    expect(parseRoute('#/inbox?view=closed&search=maria')).toEqual({ name: 'inbox', view: 'closed', search: 'maria' });
+    expect(parseRoute('#/inbox?view=everything')).toEqual({ name: 'inbox', view: 'needs_reply', search: '' });
+    expect(parseRoute('#/inbox/k-1')).toEqual({ name: 'thread', contactId: 'k-1' });
+    expect(routeHref({ name: 'inbox', view: 'needs_reply', search: '' })).toBe('#/inbox');
+  });
+
+  it('reads the sandbox phone with its number', () => {
+    expect(parseRoute('#/sandbox-phone?phone=%2B12125550101')).toEqual({ name: 'sandbox-phone', phone: '+12125550101' });
+    expect(routeHref({ name: 'sandbox-phone', phone: '' })).toBe('#/sandbox-phone');
+  });
+
+  it('round-trips each of them', () => {
+    const routes: Route[] = [
+      { name: 'text', campaignId: id },
+      { name: 'inbox', view: 'all', search: 'a&b c' },
+      { name: 'inbox', view: 'needs_first_text', search: '' },
+      { name: 'thread', contactId: 'k/1' },
+      { name: 'sandbox-phone', phone: '+1 (212) 555-0101' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+});

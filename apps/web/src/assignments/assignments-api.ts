@@ -1,0 +1,22 @@
+import { AssignmentSummary, CommandAccepted } from '@textbank/contracts';
+import { apiGet, apiSend, type ApiResult } from '../api/api-client';
+
+const base = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/assignments`;
+
+/** The pool (contacts nobody holds) and each texter's load. */
+export function fetchAssignments(campaignId: string): Promise<ApiResult<AssignmentSummary>> {
+  return apiGet(base(campaignId), AssignmentSummary);
+}
+
+export function assignContacts(campaignId: string, texterId: string, count: number): Promise<ApiResult<CommandAccepted>> {
+  return apiSend('POST', `${base(campaignId)}/assign`, { texterId, count }, CommandAccepted);
+}
+
+/** Returns a texter's untexted contacts to the pool. */
+export function releaseTexter(campaignId: string, texterId: string): Promise<ApiResult<CommandAccepted>> {
+  return apiSend('POST', `${base(campaignId)}/release`, { texterId }, CommandAccepted);
+}
+
+export function reassignContacts(campaignId: string, contactIds: string[], toTexterId: string): Promise<ApiResult<CommandAccepted>> {
+  return apiSend('POST', `${base(campaignId)}/reassign`, { contactIds, toTexterId }, CommandAccepted);
+}

@@ -1,0 +1,42 @@
+import type { ConversationView, MessageView } from '@textbank/contracts';
+import { inView, type InboxView } from './inbox-views';
+
+/** What a `conversation.changed` change carries: the conversation as it is now, the message that changed (if any), and who held it before a move. */
+export interface ConversationChange {
+  conversation: ConversationView;
+  message: MessageView | null;
+  previousTexterId: string | null;
+}
+
+/** Whose inbox, and which part of it, a screen shows. */
+export interface InboxFilter {
+  texterId: string;
+  view: InboxView;
+  search: string;
+}
+
+/**
+ * The list after one live change, newest change first as the API orders it:
+ * a conversation that is (still) the texter's and fits the view moves to the
+ * top with its new state; one that moved to someone else, or left the view
+ * (answered, opted out), leaves the list.
+ */
+export function applyConversationChange(list: readonly ConversationView[], change: ConversationChange, filter: InboxFilter): ConversationView[] {
+  const { conversation } = change;
+  const others = list.filter((row) => row.contactId !== conversation.contactId);
+  const belongs = conversation.texterId === filter.texterId && inView(conversation, filter.view, filter.search);
+  return belongs ? [conversation, ...others] : others;
+}
+
+/** Whether a change takes a conversation away from the texter (reassigned or unassigned). */
+export function movedAway(change: ConversationChange, texterId: string): boolean {
+  return change.conversation.texterId !== texterId;
+}
+
+/** A short line for the list: the newest message, or what the conversation is waiting for. */
+export function lastLine(conversation: ConversationView): string {
+  const last = conversation.lastMessage;
+  if (!last) return 'Not texted yet';
+  const text = last.body.replace(/\s+/g, ' ').trim();
+  return last.direction === 'in' ? text : `You: ${text}`;
+}
