@@ -1,8 +1,10 @@
 import { runAppendBench } from './append/append-bench.js';
+import { runBatchBench } from './batch/batch-bench.js';
 import { runImportBench } from './import/import-bench.js';
 import { runJoinBench } from './join/join-bench.js';
 import { runPushBench } from './push/push-bench.js';
 import { runReplayBench } from './replay/replay-bench.js';
+import { runSendBench } from './send/send-bench.js';
 import type { BenchOptions } from './shared/bench-options.js';
 import { printResult, type BenchOutcome } from './shared/bench-result.js';
 import { progress } from './shared/progress.js';
@@ -13,6 +15,8 @@ const benches = new Map<string, (options: BenchOptions) => Promise<BenchOutcome>
   ['push', runPushBench],
   ['join', runJoinBench],
   ['import', runImportBench],
+  ['send', runSendBench],
+  ['batch', runBatchBench],
 ]);
 
 const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join('|')}> [--quick]
@@ -21,6 +25,8 @@ const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join(
   push    change-to-socket latency through the running API
   join    a crowd joins through one invite link and signs in, all at once
   import  a voter file (1M rows, 20% bad) from HTTP upload to contacts in the read model
+  send    texters press Send (GET next, then Send over the socket), 4 and 32 at once, API in its own process
+  batch   32 texters ask "give me 200 more" at the same moment, in a campaign of 1M contacts
   --quick a smaller run (under 30 s)`;
 
 // Scripts read the last stdout line as the result: whatever a library prints goes to stderr instead.

@@ -7,10 +7,12 @@ export interface JsonResponse {
 }
 
 export interface JsonRequest {
-  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   readonly url: string;
   readonly body?: unknown;
   readonly cookie?: string;
+  /** More request headers (an Idempotency-Key, say). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Fails the request (with an error, not a status) after this long without a byte either way. */
   readonly timeoutMs?: number;
 }
@@ -21,7 +23,7 @@ export interface JsonRequest {
  * nothing here looks like a browser (no Origin header for the API's
  * cross-site guard to judge).
  */
-export function sendJson(agent: Agent, { method, url, body, cookie, timeoutMs }: JsonRequest): Promise<JsonResponse> {
+export function sendJson(agent: Agent, { method, url, body, cookie, headers, timeoutMs }: JsonRequest): Promise<JsonResponse> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const outgoing = request(url, {
@@ -31,6 +33,7 @@ export function sendJson(agent: Agent, { method, url, body, cookie, timeoutMs }:
         accept: 'application/json',
         ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
         ...(cookie && { cookie }),
+        ...headers,
       },
     });
     outgoing.on('error', reject);
