@@ -74,12 +74,12 @@ export interface KeyPress {
 
 /**
  * Enter sends, once per key press: a held key's repeats are not presses, and
- * Enter typed into a field, a select or another button (or finishing an IME
- * composition) belongs to that element.
+ * Enter typed into a field, a select, a link, a disclosure or another button
+ * (or finishing an IME composition) belongs to that element.
  */
 export function isSendKey(event: KeyPress, sendButtonFocused: boolean): boolean {
   if (event.key !== 'Enter' || event.repeat || event.isComposing) return false;
   if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
-  if (event.targetEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'A'].includes(event.targetTag)) return false;
+  if (event.targetEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'A', 'SUMMARY'].includes(event.targetTag)) return false;
   return event.targetTag !== 'BUTTON' || sendButtonFocused;
 }

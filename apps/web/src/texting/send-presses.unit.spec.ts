@@ -74,7 +74,7 @@ describe('isSendKey', () => {
   });
 
   it('leaves Enter to fields, links, other buttons and input methods', () => {
-    for (const targetTag of ['INPUT', 'TEXTAREA', 'SELECT', 'A']) expect(isSendKey({ ...enter, targetTag }, false)).toBe(false);
+    for (const targetTag of ['INPUT', 'TEXTAREA', 'SELECT', 'A', 'SUMMARY']) expect(isSendKey({ ...enter, targetTag }, false)).toBe(false);
     expect(isSendKey({ ...enter, targetTag: 'BUTTON' }, false)).toBe(false);
     expect(isSendKey({ ...enter, targetTag: 'DIV', targetEditable: true }, false)).toBe(false);
     expect(isSendKey({ ...enter, isComposing: true }, false)).toBe(false);
