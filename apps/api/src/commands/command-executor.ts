@@ -21,7 +21,14 @@ import { StreamStateCache, type CachedStream } from './stream-state-cache.js';
 export interface CommandRequest<C, E extends DomainEvent, S> {
   readonly stream: string;
   readonly decider: Decider<C, E, S>;
-  readonly command: C & { readonly type: string };
+  /**
+   * The command, or a function building it from the stream's state at decision
+   * time (under the stream's lock): for commands whose inputs must not race,
+   * like the candidates of a hand-out. Such a command is fingerprinted by `asked`.
+   */
+  readonly command: (C & { readonly type: string }) | ((state: S) => C & { readonly type: string });
+  /** What a command built from state asked for (its fingerprint for Idempotency-Key reuse). */
+  readonly asked?: { readonly type: string };
   readonly envelope: CommandEnvelope;
   /** The revision the caller last saw (an editor's If-Match); a mismatch is a 409 without retry. */
   readonly expectedRevision?: bigint;
@@ -55,22 +62,22 @@ export class CommandExecutor {
   async execute<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome> {
     const outcome = await this.attempt(request);
     const result = outcome.ok ? 'accepted' : outcome.rejection.code;
-    this.metrics.commands.inc({ command: request.command.type, outcome: result });
-    this.logger.log({ commandId: request.envelope.commandId, command: request.command.type, stream: request.stream, outcome: result });
+    this.metrics.commands.inc({ command: askedBy(request).type, outcome: result });
+    this.logger.log({ commandId: request.envelope.commandId, command: askedBy(request).type, stream: request.stream, outcome: result });
     return outcome;
   }
 
   private async attempt<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome> {
-    const { stream, decider, command, envelope } = request;
+    const { stream, envelope } = request;
     if (envelope.keyed) {
-      const earlier = await this.earlier(stream, envelope, fingerprintOf(stream, command));
+      const earlier = await this.earlier(stream, envelope, fingerprintOf(stream, askedBy(request)));
       if (earlier) return earlier;
     }
     return this.locks.run(stream, () => this.decideAndAppend(request));
   }
 
   private async decideAndAppend<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome> {
-    const { stream, decider, command, envelope } = request;
+    const { stream, decider, envelope } = request;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.load(stream, decider);
       // A retried command (same id) that already landed answers as it did the first time.
@@ -78,10 +85,11 @@ export class CommandExecutor {
       if (request.expectedRevision !== undefined && request.expectedRevision !== loaded.revision) {
         return staleRevision(request.expectedRevision, loaded.revision);
       }
+      const command = typeof request.command === 'function' ? request.command(loaded.state) : request.command;
       const decision = decider.decide(command, loaded.state);
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true, position: loaded.position, revision: loaded.revision };
-      const metadata = { ...this.metadataFor(envelope), ...(envelope.keyed && { commandFingerprint: fingerprintOf(stream, command) }) };
+      const metadata = { ...this.metadataFor(envelope), ...(envelope.keyed && { commandFingerprint: fingerprintOf(stream, askedBy(request)) }) };
       const events = decision.events.map((event, index) => ({
         id: eventIdFor(envelope.commandId, index),
         type: event.type,
@@ -183,6 +191,12 @@ export class CommandExecutor {
       timestamp: envelope.now.toISOString(),
     };
   }
+}
+
+function askedBy<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): { readonly type: string } {
+  if (typeof request.command !== 'function') return request.command;
+  if (!request.asked) throw new Error('A command built from state needs `asked` to be fingerprinted');
+  return request.asked;
 }
 
 /** What a keyed command asked for (its time left out): a key sent again with a different request is refused, not replayed. */

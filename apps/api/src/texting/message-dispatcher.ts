@@ -33,7 +33,7 @@ const outboundOf = (event: RecordedEvent): Outbound => event.data as unknown as 
  * InitialMessageSent and ReplySent; for each, just before asking the provider:
  * is there already an outcome (a replay after a crash), has the number opted
  * out or the campaign stopped since the texter pressed Send? The attempt is
- * written down (dispatch.db, fsynced) before the provider is asked: after a
+ * written down (dispatch.db) before the provider is asked: after a
  * kill -9 between asking and recording, the message is recorded as
  * `ambiguous`, never sent a second time blindly.
  */
@@ -60,7 +60,9 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   ) {
     this.db = new Database(resolve(config.dataDir, 'dispatch.db'));
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    // WAL + NORMAL: an attempt row survives a kill -9 (the OS has it); only a power cut in the
+    // same instant could lose one, and then that one send may go out again.
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS dispatch_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS dispatch_attempts (message_id TEXT PRIMARY KEY, contact_id TEXT NOT NULL, campaign_id TEXT NOT NULL, started_at TEXT NOT NULL);`);
@@ -98,9 +100,10 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
           for (const event of events) {
             if (this.stopped) return;
             await this.dispatch(event);
-            if (this.stopped) return;
-            this.db.prepare('INSERT INTO dispatch_checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position').run(event.position.commit);
           }
+          if (this.stopped) return;
+          // Once per batch: a replay after a crash skips every message that already has an outcome.
+          this.db.prepare('INSERT INTO dispatch_checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position').run(events[events.length - 1]!.position.commit);
         },
         onError: (error) => {
           if (this.stopped) return;

@@ -72,7 +72,6 @@ export class TextingController {
     const outcome = await this.texting.requestContacts(principal, id, body.count, envelope);
     const accepted = await this.dispatch.readable(outcome, id);
     const assigned = outcome.ok ? await this.texting.assignedAt(id, outcome.revision) : [];
-    this.texting.advanceCursors(id, assigned);
     return { assigned: assigned.length, position: accepted.position };
   }
 

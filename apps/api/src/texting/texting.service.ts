@@ -15,6 +15,8 @@ import {
   type CampaignStanding,
   type TextingCommand,
   type TextingHours,
+  type TextingState,
+  MAX_CONTACTS_PER_ACTION,
   type TextingLimits,
 } from '@textbank/domain';
 import { eventIdFor, type EventStore } from '@textbank/event-store';
@@ -39,9 +41,6 @@ import { EVENT_STORE, READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { contactRecord } from './contact-record.js';
 
 export const TEXTING_LIMITS: TextingLimits = { batchSize: DEFAULT_BATCH_SIZE, maxWaitingReplies: DEFAULT_MAX_WAITING_REPLIES };
-
-/** Candidates offered per request beyond the count: the read model may lag the texting stream by a few batches. */
-const CANDIDATE_MARGIN = 400;
 
 interface Rendered {
   readonly body: string;
@@ -93,56 +92,76 @@ export class TextingService {
   async requestContacts(principal: Principal, campaignId: string, count: number, envelope: CommandEnvelope): Promise<CommandOutcome> {
     const campaignStatus = await this.campaignStatus(campaignId);
     const waitingReplies = countByStatus(this.readModels, campaignId, principal.person.id, 'needs_reply');
-    const candidates = this.candidates(campaignId, Math.min(count, TEXTING_LIMITS.batchSize) + CANDIDATE_MARGIN, envelope.now);
-    return this.texting(
-      campaignId,
-      { type: 'RequestContacts', campaignId, texterId: principal.person.id, count, candidates, campaignStatus, waitingReplies, limits: TEXTING_LIMITS, now: envelope.now.toISOString() },
+    const texterId = principal.person.id;
+    const now = envelope.now.toISOString();
+    return this.executor.execute({
+      stream: textingStream(campaignId),
+      decider: textingDecider,
+      asked: { type: 'RequestContacts', campaignId, texterId, count } as { type: string },
+      // Built under the stream's lock from its state: concurrent requests take disjoint candidates.
+      command: (state: TextingState): TextingCommand => {
+        const room = Math.max(0, Math.min(count, TEXTING_LIMITS.batchSize - (state.untexted.get(texterId)?.size ?? 0)));
+        const candidates = room > 0 && Number.isInteger(count) ? this.candidates(campaignId, room, envelope.now, state) : [];
+        return { type: 'RequestContacts', campaignId, texterId, count, candidates, campaignStatus, waitingReplies, limits: TEXTING_LIMITS, now };
+      },
       envelope,
-    );
+    });
   }
 
   async assign(campaignId: string, texterId: string, count: number, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    const candidates = this.candidates(campaignId, count + CANDIDATE_MARGIN, envelope.now);
-    return this.texting(campaignId, { type: 'AssignContacts', campaignId, texterId, count, candidates, now: envelope.now.toISOString() }, envelope);
+    const now = envelope.now.toISOString();
+    return this.executor.execute({
+      stream: textingStream(campaignId),
+      decider: textingDecider,
+      asked: { type: 'AssignContacts', campaignId, texterId, count } as { type: string },
+      command: (state: TextingState): TextingCommand => ({ type: 'AssignContacts', campaignId, texterId, count, candidates: this.candidates(campaignId, Math.min(count, MAX_CONTACTS_PER_ACTION), envelope.now, state), now }),
+      envelope,
+    });
   }
 
   /**
    * Unowned contacts in hand-out order: zones whose texting hours are open now
    * first (so a texter can send at once), each zone by contact id, read on
-   * from where the last request stopped.
+   * from a cursor that moves as they are offered. Called under the texting
+   * stream's lock with its state, so contacts owned or texted meanwhile (the
+   * read model may lag) are skipped and two requests never get the same ones.
+   * Contacts given back sit behind the cursors: when the cursors find too
+   * few, the pool is read again from the start.
    */
-  candidates(campaignId: string, wanted: number, now: Date): string[] {
+  candidates(campaignId: string, wanted: number, now: Date, state: TextingState): string[] {
     const campaign = findCampaign(this.readModels, campaignId);
-    if (!campaign) return [];
+    if (!campaign || wanted <= 0) return [];
     const zones = this.zonesOf(campaignId);
     const open = zones.filter((zone) => isTextingWindowOpen(zone, campaign.textingHours, now));
     const ordered = [...open, ...zones.filter((zone) => !open.includes(zone))];
     const found: string[] = [];
+    const taken = new Set<string>();
+    const free = (id: string) => !state.owners.has(id) && !state.texted.has(id) && !taken.has(id);
+    const scan = (zone: string | null, from: string) => {
+      let cursor = from;
+      while (found.length < wanted) {
+        const page = poolCandidates(this.readModels, campaignId, zone, cursor, Math.max(wanted - found.length, 100));
+        if (page.length === 0) break;
+        for (const id of page) {
+          cursor = id;
+          if (!free(id)) continue;
+          taken.add(id);
+          found.push(id);
+          if (found.length >= wanted) break;
+        }
+      }
+      return cursor;
+    };
     for (const zone of ordered) {
       if (found.length >= wanted) break;
       const key = `${campaignId}\n${zone}`;
-      const ids = poolCandidates(this.readModels, campaignId, zone, this.cursors.get(key) ?? '', wanted - found.length);
-      found.push(...ids);
+      this.cursors.set(key, scan(zone, this.cursors.get(key) ?? ''));
     }
-    if (found.length < wanted) {
-      // Contacts returned to the pool sit before the cursors: look from the start once the cursors find too few.
-      for (const zone of ordered) {
-        if (found.length >= wanted) break;
-        this.cursors.delete(`${campaignId}\n${zone}`);
-        for (const id of poolCandidates(this.readModels, campaignId, zone, '', wanted - found.length)) if (!found.includes(id)) found.push(id);
-      }
+    for (const zone of ordered) {
+      if (found.length >= wanted) break;
+      scan(zone, '');
     }
     return found;
-  }
-
-  /** After an accepted hand-out, the cursors move past what was handed out. */
-  advanceCursors(campaignId: string, contactIds: readonly string[]) {
-    for (const id of contactIds) {
-      const contact = contactRecord(this.readModels, id);
-      if (!contact) continue;
-      const key = `${campaignId}\n${contact.timeZone}`;
-      if ((this.cursors.get(key) ?? '') < id) this.cursors.set(key, id);
-    }
   }
 
   private zonesCache = new Map<string, { zones: (string | null)[]; at: number }>();
