@@ -205,7 +205,7 @@ describe('texting in a real browser: two volunteers on phones and an organizer',
     expect(await page.getByTestId('message-status').last().textContent()).toContain('asked to stop');
   });
 
-  it('“remove me” flags the conversation for the volunteer, who may still answer', async () => {
+  it('“remove me” flags the conversation for the volunteer, who may still answer, or opt the number out in one click', async () => {
     const page = veraPhone;
     const [, , flagged] = (await conversationsOf(vera)).filter((c) => c.status === 'waiting').sort((a, b) => a.phone.localeCompare(b.phone));
     await page.goto(`${api.url}/#/inbox/${flagged!.contactId}`);
@@ -213,9 +213,14 @@ describe('texting in a real browser: two volunteers on phones and an organizer',
     await callApi(api.url, owner.cookie, 'POST', '/api/sandbox/phone/reply', { from: flagged!.phone, body: 'Please remove me from your list' });
     const warning = page.getByTestId('possible-opt-out');
     await warning.waitFor({ timeout: 10_000 });
-    expect(await warning.textContent()).toContain('ask an organizer to opt the number out');
+    expect(await warning.textContent()).toContain('Opt the number out if it is.');
     expect(await page.getByTestId('thread-status').textContent()).toBe('Needs reply');
     expect(await page.getByLabel('Your reply').count()).toBe(1);
+    await warning.getByRole('button', { name: 'Opt out this number' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Opt out' }).click();
+    await page.getByTestId('opted-out').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('thread-status').textContent()).toBe('Opted out');
+    expect(await page.getByLabel('Your reply').count()).toBe(0);
   });
 
   it('the organizer reassigns a conversation: it leaves one volunteer’s inbox and arrives in the other’s, live', async () => {

@@ -43,3 +43,8 @@ export function fetchThread(contactId: string): Promise<ApiResult<ThreadView>> {
 export function sendReply(contactId: string, request: SendReplyRequest, gestureId: string): Promise<ApiResult<CommandAccepted>> {
   return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/replies`, request, CommandAccepted, { idempotencyKey: gestureId });
 }
+
+/** The owner (or staff) opts the contact out from the conversation: organization-wide, like a STOP. */
+export function optOutConversation(contactId: string): Promise<ApiResult<CommandAccepted>> {
+  return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/opt-out`, {}, CommandAccepted);
+}
