@@ -7,6 +7,7 @@ import { startApiChild, type ApiChild } from '../shared/api-child.js';
 import { setUpOrganization } from '../shared/api-session.js';
 import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
+import { BATCH, releaseAll, requestMore, type HandOut } from '../shared/hand-out.js';
 import { median, percentile } from '../shared/percentiles.js';
 import { describeProfile, summarizeProfile } from '../shared/profile-summary.js';
 import { progress } from '../shared/progress.js';
@@ -14,12 +15,11 @@ import { withTempDir } from '../shared/temp-dir.js';
 import { ownershipIn, readTextingStream } from '../shared/texting-log.js';
 import { launchTextingCampaign, TEXTING_HOURS, writeContactsCsv, zipsOpenFor } from '../shared/texting-campaign.js';
 import { follow, joinTexters, type FollowingSocket, type Texter } from '../shared/texters.js';
-import { askForMore, releaseAll, type HandOut } from './hand-out.js';
 
 const GOAL_P50_MS = 10;
 const GOAL_P95_MS = 30;
 const TEXTERS = 32;
-const BATCH = 200;
+const ANSWER_TIMEOUT_MS = 60_000;
 /** Requests from one texter alone, one after the other: the uncontended baseline. */
 const SOLO_REQUESTS = 10;
 /** Between rounds, so each round is its own moment: the pushes of the last one have gone out. */
@@ -64,6 +64,8 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
       for (const texter of texters) sockets.push(await follow(texter.session, [`texter:${texter.id}`]));
       progress(`batch: ${TEXTERS} texters joined, each with their inbox's socket open; an admin follows the campaign`);
 
+      const askForMore = (texter: Texter) => requestMore(texter, campaignId, ANSWER_TIMEOUT_MS);
+      const release = (who: readonly Texter[]) => releaseAll(who, campaignId, ANSWER_TIMEOUT_MS);
       const problems: string[] = [];
       // The pool holds far more than 32 x 200: every request should get its 200.
       let shortHandOuts = 0;
@@ -76,17 +78,17 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
       // Baseline: one texter, nobody else asking.
       const soloMs: number[] = [];
       for (let i = 0; i < SOLO_REQUESTS + 1; i++) {
-        const answer = await askForMore(texters[0]!, campaignId);
+        const answer = await askForMore(texters[0]!);
         checkAssigned(answer);
         if (i > 0) soloMs.push(answer.ms); // the first one warms up
-        await releaseAll([texters[0]!], campaignId);
+        await release([texters[0]!]);
       }
       const soloP50 = median(soloMs);
       progress(`batch: baseline, one texter asking alone: p50 ${rounded(soloP50)} ms, max ${rounded(Math.max(...soloMs))} ms (${SOLO_REQUESTS} requests)`);
 
       // Warm-up: everyone at once, unmeasured.
-      for (const answer of await Promise.all(texters.map((texter) => askForMore(texter, campaignId)))) checkAssigned(answer);
-      await releaseAll(texters, campaignId);
+      for (const answer of await Promise.all(texters.map(askForMore))) checkAssigned(answer);
+      await release(texters);
       await sleep(SETTLE_MS);
 
       const latencies: number[] = [];
@@ -99,7 +101,7 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
       for (let round = 1; round <= rounds; round++) {
         // Profiled: every round (the releases between them included: they are a small share).
         if (profileDir !== undefined && round === 1) await api.startProfile();
-        const answers = await Promise.all(texters.map((texter) => askForMore(texter, campaignId)));
+        const answers = await Promise.all(texters.map(askForMore));
         if (profileDir !== undefined && round === rounds) {
           const path = join(profileDir, `api-batch-${TEXTERS}-requests.cpuprofile`);
           await api.stopProfile(path);
@@ -119,7 +121,7 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
         // The last round's hand-outs stay, for the check against the read model.
         if (round < rounds) {
           const startedAt = performance.now();
-          await releaseAll(texters, campaignId);
+          await release(texters);
           releaseMs.push(performance.now() - startedAt);
           await sleep(SETTLE_MS);
         }

@@ -2,7 +2,9 @@ import type { NextContact, SocketSendReply } from '@textbank/contracts';
 import { isTextingWindowOpen } from '@textbank/domain';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { UnexpectedResponseError } from '../shared/api-session.js';
 import { startEventLoopDelay } from '../shared/event-loop-delay.js';
+import { BATCH, requestMore } from '../shared/hand-out.js';
 import { sendJson } from '../shared/http-json.js';
 import { percentile } from '../shared/percentiles.js';
 import { TEXTING_HOURS } from '../shared/texting-campaign.js';
@@ -17,8 +19,6 @@ export interface TexterAtWork {
   readonly inbox: FollowingSocket;
 }
 
-/** "Give me N more": the most a texter may hold untexted (DEFAULT_BATCH_SIZE). */
-export const BATCH = 200;
 const ANSWER_TIMEOUT_MS = 30_000;
 /** A texter whose next contacts' hours are all closed (the bench picks open zones: should not happen) waits this long. */
 const CLOSED_WAIT_MS = 1_000;
@@ -82,23 +82,8 @@ interface Samples {
 async function nextContact(texter: Texter, campaignId: string): Promise<NextContact | null> {
   const { session } = texter;
   const response = await sendJson(session.agent, { method: 'GET', url: `${session.url}/api/campaigns/${campaignId}/texting/next`, cookie: session.cookie, timeoutMs: ANSWER_TIMEOUT_MS });
-  if (response.status !== 200) throw new Error(`GET texting/next for ${texter.name}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200) throw new UnexpectedResponseError(`GET texting/next for ${texter.name}`, response);
   return (response.body as { next: NextContact | null }).next;
-}
-
-/** What "give me 200 more" answered: how many, or 0 with the API's 410 "every contact has been handed out". */
-async function requestMore(texter: Texter, campaignId: string): Promise<{ assigned: number; gone: boolean }> {
-  const { session } = texter;
-  const response = await sendJson(session.agent, {
-    method: 'POST',
-    url: `${session.url}/api/campaigns/${campaignId}/texting/request`,
-    body: { count: BATCH },
-    cookie: session.cookie,
-    timeoutMs: ANSWER_TIMEOUT_MS,
-  });
-  if (response.status === 410) return { assigned: 0, gone: true };
-  if (response.status !== 200) throw new Error(`POST texting/request for ${texter.name}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
-  return { assigned: (response.body as { assigned: number }).assigned, gone: false };
 }
 
 type SendAnswer = { readonly kind: 'accepted' } | { readonly kind: 'refused'; readonly status: number; readonly message: string } | { readonly kind: 'unanswered'; readonly message: string };
@@ -147,7 +132,7 @@ async function texterLoop(atWork: TexterAtWork, campaignId: string, transport: T
     if (inWindow(nextStartedAt, nextEndedAt)) samples.nextMs.push(nextEndedAt - nextStartedAt);
     if (!next) {
       const requestStartedAt = performance.now();
-      const { assigned, gone } = await requestMore(texter, campaignId);
+      const { assigned, gone } = await requestMore(texter, campaignId, ANSWER_TIMEOUT_MS);
       const requestEndedAt = performance.now();
       if (inWindow(requestStartedAt, requestEndedAt)) samples.requestMs.push(requestEndedAt - requestStartedAt);
       if (gone) {

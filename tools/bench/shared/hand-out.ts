@@ -1,12 +1,12 @@
-import { UnexpectedResponseError } from '../shared/api-session.js';
-import { sendJson } from '../shared/http-json.js';
-import type { Texter } from '../shared/texters.js';
+import { DEFAULT_BATCH_SIZE } from '@textbank/domain';
+import { UnexpectedResponseError } from './api-session.js';
+import { sendJson } from './http-json.js';
+import type { Texter } from './texters.js';
 
-const BATCH = 200;
-const ANSWER_TIMEOUT_MS = 60_000;
+/** "Give me 200 more": what a texter holding none asks for, and the most they may hold untexted. */
+export const BATCH = DEFAULT_BATCH_SIZE;
 
 export interface HandOut {
-  readonly texter: Texter;
   /** 0 with `gone`: the API answered 410 "every contact in this campaign has been handed out". */
   readonly assigned: number;
   readonly gone: boolean;
@@ -15,7 +15,7 @@ export interface HandOut {
 }
 
 /** "Give me 200 more": POST texting/request, timed; a 410 is an answer too (the bench judges it). */
-export async function askForMore(texter: Texter, campaignId: string): Promise<HandOut> {
+export async function requestMore(texter: Texter, campaignId: string, timeoutMs: number): Promise<HandOut> {
   const { session } = texter;
   const startedAt = performance.now();
   const response = await sendJson(session.agent, {
@@ -23,20 +23,20 @@ export async function askForMore(texter: Texter, campaignId: string): Promise<Ha
     url: `${session.url}/api/campaigns/${campaignId}/texting/request`,
     body: { count: BATCH },
     cookie: session.cookie,
-    timeoutMs: ANSWER_TIMEOUT_MS,
+    timeoutMs,
   });
   const ms = performance.now() - startedAt;
-  if (response.status === 410) return { texter, assigned: 0, gone: true, ms };
+  if (response.status === 410) return { assigned: 0, gone: true, ms };
   if (response.status !== 200) throw new UnexpectedResponseError(`POST texting/request for ${texter.name}`, response);
-  return { texter, assigned: (response.body as { assigned: number }).assigned, gone: false, ms };
+  return { assigned: (response.body as { assigned: number }).assigned, gone: false, ms };
 }
 
 /** Each texter gives back what they have not texted (POST texting/release), all at once. */
-export async function releaseAll(texters: readonly Texter[], campaignId: string): Promise<void> {
+export async function releaseAll(texters: readonly Texter[], campaignId: string, timeoutMs: number): Promise<void> {
   await Promise.all(
     texters.map(async (texter) => {
       const { session } = texter;
-      const response = await sendJson(session.agent, { method: 'POST', url: `${session.url}/api/campaigns/${campaignId}/texting/release`, body: {}, cookie: session.cookie, timeoutMs: ANSWER_TIMEOUT_MS });
+      const response = await sendJson(session.agent, { method: 'POST', url: `${session.url}/api/campaigns/${campaignId}/texting/release`, body: {}, cookie: session.cookie, timeoutMs });
       if (response.status !== 200) throw new UnexpectedResponseError(`POST texting/release for ${texter.name}`, response);
     }),
   );
