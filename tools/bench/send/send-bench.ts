@@ -5,6 +5,7 @@ import { startApiChild, type ApiChild } from '../shared/api-child.js';
 import { setUpOrganization } from '../shared/api-session.js';
 import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
+import { BATCH } from '../shared/hand-out.js';
 import { median } from '../shared/percentiles.js';
 import { describeProfile, summarizeProfile } from '../shared/profile-summary.js';
 import { progress } from '../shared/progress.js';
@@ -129,13 +130,10 @@ export async function runSendBench(options: BenchOptions): Promise<BenchOutcome>
           `the inboxes heard ${changes} changes, the admin ${admin.changes}; ${disconnects} sockets dropped`,
       );
       for (const refusal of tally.refusals) progress(`send: refused: ${refusal}`);
-      if (tally.falseGone > 0 || tally.shortHandOuts > 0) {
-        progress(
-          `send: API BUG (hand-out under concurrency): ${tally.falseGone} requests for 200 more were answered 410 "every contact has been handed out" ` +
-            `and ${tally.shortHandOuts} got fewer than 200, though the pool held plenty; the texters asked again (not counted as sends refused)`,
-        );
-      }
       const problems = [
+        tally.gone > 0 &&
+          `${tally.gone} requests for ${BATCH} more were answered 410 "every contact has been handed out" (${contacts} uploaded, ${tally.accepted} texted); those texters stopped for the rest of their phase`,
+        tally.shortHandOuts > 0 && `${tally.shortHandOuts} requests for ${BATCH} more got fewer (${contacts} uploaded, ${tally.accepted} texted)`,
         log.duplicates > 0 && `${log.duplicates} contacts had a second first text`,
         log.sends !== tally.accepted && `${tally.accepted} sends acknowledged but ${log.sends} in the log`,
         tally.refusedWrongly > 0 && `${tally.refusedWrongly} sends refused wrongly`,
