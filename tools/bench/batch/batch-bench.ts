@@ -3,8 +3,6 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { measureMachineShare } from '../shared/machine-share.js';
-import { startApiChild, type ApiChild } from '../shared/api-child.js';
-import { setUpOrganization } from '../shared/api-session.js';
 import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
 import { BATCH, releaseAll, requestMore, type HandOut } from '../shared/hand-out.js';
@@ -13,8 +11,8 @@ import { describeProfile, summarizeProfile } from '../shared/profile-summary.js'
 import { progress } from '../shared/progress.js';
 import { withTempDir } from '../shared/temp-dir.js';
 import { ownershipIn, readTextingStream } from '../shared/texting-log.js';
-import { launchTextingCampaign, TEXTING_HOURS, writeContactsCsv, zipsOpenFor } from '../shared/texting-campaign.js';
-import { follow, joinTexters, type FollowingSocket, type Texter } from '../shared/texters.js';
+import { openTextingNight, type TextingNight } from '../shared/texting-night.js';
+import type { Texter } from '../shared/texters.js';
 
 const GOAL_P50_MS = 10;
 const GOAL_P95_MS = 30;
@@ -24,7 +22,6 @@ const ANSWER_TIMEOUT_MS = 60_000;
 const SOLO_REQUESTS = 10;
 /** Between rounds, so each round is its own moment: the pushes of the last one have gone out. */
 const SETTLE_MS = 300;
-const SANDBOX = { SANDBOX_REPLY_RATE: '0', SANDBOX_FAILURE_RATE: '0', SANDBOX_DELIVERY_DELAY_MS: '1000' };
 
 /**
  * "Give me 200 more" on a big campaign, everyone at once: a campaign of 1M
@@ -43,26 +40,20 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
 
   return withTempDir('batch', async (dir) => {
     const agent = new Agent({ keepAlive: true, maxSockets: TEXTERS + 8 });
-    const sockets: FollowingSocket[] = [];
-    let api: ApiChild | undefined;
+    let night: TextingNight | undefined;
     try {
       // Open zones first in the hand-out order: contacts where the hours are open, so a request is the usual case.
-      const open = await zipsOpenFor(options.quick ? 5 : 15, (message) => progress(`batch: ${message}`));
-      progress(`batch: writing ${contacts.toLocaleString('en-US')} contacts in the zones where ${TEXTING_HOURS.start}-${TEXTING_HOURS.end} is open (${open.zones.join(', ')}); starting the API in its own process`);
-      const csv = join(dir, 'contacts.csv');
-      const bytes = await writeContactsCsv(csv, contacts, open.zips);
-      api = await startApiChild({ dataDir: join(dir, 'data'), env: SANDBOX, profile: profileDir !== undefined });
-      const owner = await setUpOrganization(api.url, agent);
-      const uploadStartedAt = performance.now();
-      const { campaignId, accepted } = await launchTextingCampaign(owner, 'Bench million', csv, bytes);
-      progress(`batch: ${accepted} contacts (${(bytes / 1024 / 1024).toFixed(1)} MB) uploaded in ${((performance.now() - uploadStartedAt) / 1000).toFixed(1)} s; campaign launched`);
-      if (accepted !== contacts) throw new Error(`${accepted} of ${contacts} contacts accepted`);
-
-      const texters = await joinTexters(owner, TEXTERS, agent);
-      const admin = await follow(owner, ['campaigns', `campaign:${campaignId}`]);
-      sockets.push(admin);
-      for (const texter of texters) sockets.push(await follow(texter.session, [`texter:${texter.id}`]));
-      progress(`batch: ${TEXTERS} texters joined, each with their inbox's socket open; an admin follows the campaign`);
+      night = await openTextingNight({
+        bench: 'batch',
+        dir,
+        contacts,
+        openMinutes: options.quick ? 5 : 15,
+        campaignName: 'Bench million',
+        texters: TEXTERS,
+        agent,
+        profile: profileDir !== undefined,
+      });
+      const { api, campaignId, texters, inboxes, admin } = night;
 
       const askForMore = (texter: Texter) => requestMore(texter, campaignId, ANSWER_TIMEOUT_MS);
       const release = (who: readonly Texter[]) => releaseAll(who, campaignId, ANSWER_TIMEOUT_MS);
@@ -129,16 +120,13 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
       progress(`batch: ${cpuShare()}`);
       progress(`batch: ${TEXTERS} releases at once took p50 ${rounded(median(releaseMs))} ms in all (not measured as requests)`);
 
-      const heard = sockets.slice(1).reduce((sum, inbox) => sum + inbox.changes, 0);
-      const disconnects = sockets.reduce((sum, socket) => sum + socket.disconnects, 0);
+      const heard = inboxes.reduce((sum, inbox) => sum + inbox.changes, 0);
+      const disconnects = [admin, ...inboxes].reduce((sum, socket) => sum + socket.disconnects, 0);
       if (disconnects > 0) problems.push(`${disconnects} sockets dropped`);
-      for (const socket of sockets) socket.socket.disconnect();
-      sockets.length = 0;
-      await api.stop();
-      api = undefined;
+      await night.close();
 
-      const ownership = ownershipIn(await readTextingStream(join(dir, 'data', 'events.db'), campaignId));
-      problems.push(...againstReadModel(join(dir, 'data', 'read-models.db'), campaignId, ownership.owners, texters));
+      const ownership = ownershipIn(await readTextingStream(night.eventsDb, campaignId));
+      problems.push(...againstReadModel(night.readModelsDb, campaignId, ownership.owners, texters));
       progress(
         `batch: the log holds ${ownership.handOuts} hand-outs; ${ownership.doubleOwned} contacts handed out while someone held them; ` +
           `${ownership.owners.size} held at the end; the inboxes heard ${heard} changes, the admin ${admin.changes}`,
@@ -166,8 +154,7 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
         figures: { p50_ms: rounded(p50), p95_ms: rounded(p95), double_owned: ownership.doubleOwned },
       };
     } finally {
-      for (const socket of sockets) socket.socket.disconnect();
-      await api?.stop();
+      await night?.close();
       agent.destroy();
     }
   });

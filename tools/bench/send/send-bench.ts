@@ -1,8 +1,6 @@
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { measureMachineShare } from '../shared/machine-share.js';
-import { startApiChild, type ApiChild } from '../shared/api-child.js';
-import { setUpOrganization } from '../shared/api-session.js';
 import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
 import { BATCH } from '../shared/hand-out.js';
@@ -11,16 +9,13 @@ import { describeProfile, summarizeProfile } from '../shared/profile-summary.js'
 import { progress } from '../shared/progress.js';
 import { withTempDir } from '../shared/temp-dir.js';
 import { firstTextsIn, readTextingStream } from '../shared/texting-log.js';
-import { launchTextingCampaign, TEXTING_HOURS, writeContactsCsv, zipsOpenFor } from '../shared/texting-campaign.js';
-import { follow, joinTexters, type FollowingSocket } from '../shared/texters.js';
+import { openTextingNight, type TextingNight } from '../shared/texting-night.js';
 import { newTally, runPhase, type PhaseResult, type TexterAtWork, type Transport } from './texter-loop.js';
 
 const GOAL_MSGS_PER_S = 1_800;
 const GOAL_P99_MS = 25;
 const FEW = 4;
 const MANY = 32;
-/** The sandbox as for a texting night without replies: nothing fails, deliveries come back after a second. */
-const SANDBOX = { SANDBOX_REPLY_RATE: '0', SANDBOX_FAILURE_RATE: '0', SANDBOX_DELIVERY_DELAY_MS: '1000' };
 
 interface Phase {
   readonly label: string;
@@ -60,29 +55,20 @@ export async function runSendBench(options: BenchOptions): Promise<BenchOutcome>
 
   return withTempDir('send', async (dir) => {
     const agent = new Agent({ keepAlive: true, maxSockets: MANY + 8 });
-    const sockets: FollowingSocket[] = [];
-    let api: ApiChild | undefined;
+    let night: TextingNight | undefined;
     try {
-      const open = await zipsOpenFor(options.quick ? 5 : 10, (message) => progress(`send: ${message}`));
-      progress(`send: writing ${contacts.toLocaleString('en-US')} contacts in the zones where ${TEXTING_HOURS.start}-${TEXTING_HOURS.end} is open for the whole run (${open.zones.join(', ')}); starting the API in its own process`);
-      const csv = join(dir, 'contacts.csv');
-      const bytes = await writeContactsCsv(csv, contacts, open.zips);
-      api = await startApiChild({ dataDir: join(dir, 'data'), env: SANDBOX, profile: profileDir !== undefined });
-      const owner = await setUpOrganization(api.url, agent);
-      const uploadStartedAt = performance.now();
-      const { campaignId, accepted } = await launchTextingCampaign(owner, 'Bench texting night', csv, bytes);
-      progress(`send: ${accepted} contacts uploaded in ${((performance.now() - uploadStartedAt) / 1000).toFixed(1)} s; campaign launched`);
-
-      const texters = await joinTexters(owner, MANY, agent);
-      const admin = await follow(owner, ['campaigns', `campaign:${campaignId}`]);
-      sockets.push(admin);
-      const atWork: TexterAtWork[] = [];
-      for (const texter of texters) {
-        const inbox = await follow(texter.session, [`texter:${texter.id}`]);
-        sockets.push(inbox);
-        atWork.push({ texter, inbox });
-      }
-      progress(`send: ${MANY} texters joined, each with their inbox's socket open; an admin follows the campaign`);
+      night = await openTextingNight({
+        bench: 'send',
+        dir,
+        contacts,
+        openMinutes: options.quick ? 5 : 10,
+        campaignName: 'Bench texting night',
+        texters: MANY,
+        agent,
+        profile: profileDir !== undefined,
+      });
+      const { api, campaignId, texters, inboxes, admin } = night;
+      const atWork: TexterAtWork[] = texters.map((texter, i) => ({ texter, inbox: inboxes[i]! }));
 
       const tally = newTally();
       const warmUp = await runPhase(campaignId, atWork, 'socket', 0, warmUpMs * 2, tally);
@@ -116,14 +102,11 @@ export async function runSendBench(options: BenchOptions): Promise<BenchOutcome>
       const p50 = med(socketMany!, (r) => r.sendP50Ms);
       const p99 = med(socketMany!, (r) => r.sendP99Ms);
 
-      const changes = sockets.slice(1).reduce((sum, inbox) => sum + inbox.changes, 0);
-      const disconnects = sockets.reduce((sum, socket) => sum + socket.disconnects, 0);
-      for (const socket of sockets) socket.socket.disconnect();
-      sockets.length = 0;
-      await api.stop();
-      api = undefined;
+      const changes = inboxes.reduce((sum, inbox) => sum + inbox.changes, 0);
+      const disconnects = [admin, ...inboxes].reduce((sum, socket) => sum + socket.disconnects, 0);
+      await night.close();
 
-      const log = firstTextsIn(await readTextingStream(join(dir, 'data', 'events.db'), campaignId));
+      const log = firstTextsIn(await readTextingStream(night.eventsDb, campaignId));
       progress(
         `send: the log holds ${log.sends} first texts, ${log.duplicates} extra for a contact already texted; ` +
           `${tally.accepted} sends were acknowledged, ${tally.unanswered} unanswered, ${tally.refusedWrongly} refused wrongly, ${tally.refusedClosed} refused as their hours had closed; ` +
@@ -163,8 +146,7 @@ export async function runSendBench(options: BenchOptions): Promise<BenchOutcome>
         },
       };
     } finally {
-      for (const socket of sockets) socket.socket.disconnect();
-      await api?.stop();
+      await night?.close();
       agent.destroy();
     }
   });
