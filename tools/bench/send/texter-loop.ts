@@ -43,8 +43,6 @@ export interface SendTally {
 export const newTally = (): SendTally => ({ accepted: 0, refusedWrongly: 0, refusedClosed: 0, unanswered: 0, shortHandOuts: 0, gone: 0, refusals: [] });
 
 export interface PhaseResult {
-  readonly transport: Transport;
-  readonly texters: number;
   /** Accepted sends answered inside the window, per second. */
   readonly msgsPerSecond: number;
   /** Send (press to ack or HTTP answer) of the sends made wholly inside the window, ms. */
@@ -180,8 +178,6 @@ export async function runPhase(campaignId: string, atWork: readonly TexterAtWork
   await settled;
   if (failed) throw failed;
   return {
-    transport,
-    texters: atWork.length,
     msgsPerSecond: samples.sent / ((window.end - window.start) / 1000),
     sendP50Ms: percentile(samples.sendMs, 50),
     sendP99Ms: percentile(samples.sendMs, 99),

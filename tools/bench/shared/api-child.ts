@@ -17,11 +17,9 @@ export interface ApiChild {
   /** http://127.0.0.1:PORT */
   readonly url: string;
   readonly pid: number | undefined;
-  /** Whether the child runs under the sampling profiler's control (BENCH_API_CPU_PROFILE set). */
-  readonly profiling: boolean;
-  /** Starts sampling the API's CPU (a no-op unless profiling). */
+  /** Starts sampling the API's CPU (a no-op unless started with `profile`). */
   startProfile(): Promise<void>;
-  /** Stops sampling and writes the .cpuprofile to `path`; false when not profiling. */
+  /** Stops sampling and writes the .cpuprofile to `path`; false when not started with `profile`. */
   stopProfile(path: string): Promise<boolean>;
   stop(): Promise<void>;
 }
@@ -67,7 +65,6 @@ export async function startApiChild(options: ApiChildOptions): Promise<ApiChild>
     return {
       url,
       pid: child.pid,
-      profiling: options.profile === true,
       async startProfile() {
         if (options.profile) await ask(child, { type: 'profile:start' }, 'profile:started');
       },

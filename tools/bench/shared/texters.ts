@@ -10,7 +10,6 @@ const JOIN_CONCURRENCY = 4;
 
 /** A volunteer signed in on their own device: their session, and (once connected) their inbox's socket. */
 export interface Texter {
-  readonly index: number;
   readonly id: string;
   readonly name: string;
   readonly session: ApiSession;
@@ -32,7 +31,7 @@ export async function joinTexters(owner: ApiSession, count: number, agent: Agent
       const cookie = sessionCookieOf(response);
       const id = (response.body as { person?: { id?: unknown } } | undefined)?.person?.id;
       if (response.status !== 201 || !cookie || typeof id !== 'string') throw new UnexpectedResponseError('POST /api/join/<token>', response);
-      texters[index] = { index, id, name, session: { url: owner.url, agent, cookie } };
+      texters[index] = { id, name, session: { url: owner.url, agent, cookie } };
     }
   };
   await Promise.all(Array.from({ length: JOIN_CONCURRENCY }, worker));
