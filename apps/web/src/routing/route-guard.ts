@@ -16,7 +16,8 @@ export function allowedRoute(route: Route, role: Role): Route {
   return mayVisit(route, role) ? route : homeRoute(role);
 }
 
-function mayVisit(route: Route, role: Role): boolean {
+/** Whether a role may see a route's screen; the nav offers exactly these. */
+export function mayVisit(route: Route, role: Role): boolean {
   switch (route.name) {
     case 'join':
     case 'reset':
