@@ -12,5 +12,7 @@ export const Access = (...rules: [AccessRule, ...AccessRule[]]) => SetMetadata(A
 
 /** Roles that manage the organization's work. */
 export const STAFF: [Role, ...Role[]] = ['owner', 'admin'];
+/** Roles that text: volunteers, and staff who text too. */
+export const TEXTERS: [Role, ...Role[]] = ['owner', 'admin', 'volunteer'];
 /** Roles that may read everything. */
 export const READERS: [Role, ...Role[]] = ['owner', 'admin', 'auditor'];

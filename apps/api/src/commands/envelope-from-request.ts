@@ -21,7 +21,7 @@ export function envelopeFrom(
   const key = honourKey ? request.header('idempotency-key') : undefined;
   if (key !== undefined && !isUuid(key)) throw new BadRequestException('Idempotency-Key must be a UUID');
   const requestId = (request as Request & { id?: unknown }).id;
-  const commandId = key === undefined ? newEventId() : eventIdFor(`${actor.person.id}:${key.toLowerCase()}`, 0);
+  const commandId = key === undefined ? newEventId() : keyedCommandId(actor.person.id, key);
   return {
     commandId,
     ...(key !== undefined && { keyed: true }),
@@ -30,6 +30,9 @@ export function envelopeFrom(
     now,
   };
 }
+
+/** A client key's command id, scoped to its sender (the Idempotency-Key over HTTP, a gesture id over the socket). */
+export const keyedCommandId = (personId: string, key: string) => eventIdFor(`${personId}:${key.toLowerCase()}`, 0);
 
 /** The id of what a creating command makes: derived from the command, so a retried create lands on the same stream. */
 export function newIdFrom(envelope: CommandEnvelope): string {

@@ -7,5 +7,6 @@ export class OptOutPhonesCommand {
     readonly phones: readonly string[],
     readonly source: OptOutSource,
     readonly envelope: CommandEnvelope,
+    readonly note?: string,
   ) {}
 }

@@ -10,14 +10,14 @@ import { OptOutPhonesCommand } from './opt-out-phones.command.js';
 export class OptOutPhonesHandler implements ICommandHandler<OptOutPhonesCommand, CommandOutcome> {
   constructor(private readonly executor: CommandExecutor) {}
 
-  async execute({ organizationId, phones, source, envelope }: OptOutPhonesCommand): Promise<CommandOutcome> {
+  async execute({ organizationId, phones, source, envelope, note }: OptOutPhonesCommand): Promise<CommandOutcome> {
     let outcome: CommandOutcome = { ok: false, rejection: { code: 'invalid', message: 'No numbers to opt out', field: 'phones' } };
     const size = Math.min(1_000, MAX_PHONES_PER_OPT_OUT);
     for (let start = 0, part = 0; start < phones.length; start += size, part++) {
       outcome = await this.executor.execute({
         stream: optOutStream(organizationId),
         decider: optOutDecider,
-        command: { type: 'OptOutPhones', organizationId, phones: phones.slice(start, start + size), source, now: envelope.now.toISOString() },
+        command: { type: 'OptOutPhones', organizationId, phones: phones.slice(start, start + size), source, ...(note && { note }), now: envelope.now.toISOString() },
         envelope: part === 0 ? envelope : { ...envelope, commandId: eventIdFor(envelope.commandId, part), keyed: false },
       });
       if (!outcome.ok) return outcome;

@@ -1,9 +1,9 @@
-import { BadRequestException, ConflictException, ForbiddenException, GoneException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, GoneException, NotFoundException, type HttpException } from '@nestjs/common';
 import type { Rejection } from '@textbank/domain';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 
 /** Maps a refused command to its HTTP status, naming the field when the decider did. */
-export function rejectionToHttp(rejection: Rejection): Error {
+export function rejectionToHttp(rejection: Rejection): HttpException {
   const body = { message: rejection.message, ...(rejection.field && { issues: [{ path: rejection.field, message: rejection.message }] }) };
   switch (rejection.code) {
     case 'not_found':

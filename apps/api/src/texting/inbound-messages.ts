@@ -5,9 +5,12 @@ import type { DeliveryUpdate, InboundMessage, SmsProvider } from '@textbank/sms'
 import { UNSUBSCRIBED_ERROR_CODES } from '@textbank/sms';
 import type Database from 'better-sqlite3';
 import { CommandExecutor } from '../commands/command-executor.js';
-import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import type { EventStore } from '@textbank/event-store';
 import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
-import { systemEnvelope } from './message-dispatcher.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { systemEnvelope } from '../commands/command-envelope.js';
+import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 
 /**
@@ -26,8 +29,10 @@ export class InboundMessages implements OnModuleInit {
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly executor: CommandExecutor,
+    private readonly commandBus: CommandBus,
   ) {}
 
   onModuleInit(): void {
@@ -37,8 +42,9 @@ export class InboundMessages implements OnModuleInit {
   async delivery(update: DeliveryUpdate): Promise<void> {
     let message = messageByProviderId(this.readModels, update.providerMessageId);
     if (!message) {
-      // The dispatch may not be in the read model yet: wait for what the log holds now.
-      await this.projections.waitFor(this.projections.checkpoint() + 1n, 2000);
+      // The dispatch may not be in the read model yet: wait until it holds what the log holds now.
+      const head = await this.store.headPosition();
+      if (head) await this.projections.waitFor(head.commit, 2000);
       message = messageByProviderId(this.readModels, update.providerMessageId);
     }
     if (!message) return this.logger.warn({ providerMessageId: update.providerMessageId, status: update.status }, 'delivery update for an unknown message; dropped');
@@ -50,7 +56,7 @@ export class InboundMessages implements OnModuleInit {
     });
     if (update.errorCode && UNSUBSCRIBED_ERROR_CODES.has(update.errorCode)) {
       const phone = this.readModels.prepare('SELECT phone FROM conversations WHERE contact_id = ?').pluck().get(message.contactId) as string | undefined;
-      if (phone) await this.optOutPhone(phone, `carrier:${update.providerMessageId}`, update.at, 'carrier');
+      if (phone) await this.optOutPhone(phone, `carrier:${update.providerMessageId}`, 'carrier');
     }
   }
 
@@ -58,7 +64,7 @@ export class InboundMessages implements OnModuleInit {
     const verdict = classifyInbound(message.body);
     const [conversation] = conversationsByPhone(this.readModels, message.from);
     const now = this.clock().toISOString();
-    if (verdict.kind === 'opt_out') await this.optOutPhone(message.from, `inbound:${message.providerMessageId}`, now);
+    if (verdict.kind === 'opt_out') await this.optOutPhone(message.from, `inbound:${message.providerMessageId}`);
     if (verdict.kind === 'opt_in') await this.optInPhone(message.from, `inbound:${message.providerMessageId}`, now);
     if (!conversation) {
       // Never dropped: it waits in the organization's queue for staff.
@@ -91,13 +97,8 @@ export class InboundMessages implements OnModuleInit {
     return { contactId: conversation.contactId };
   }
 
-  private optOutPhone(phone: string, cause: string, now: string, source: 'reply' | 'carrier' = 'reply') {
-    return this.executor.execute({
-      stream: optOutStream(INSTALLATION_ORGANIZATION_ID),
-      decider: optOutDecider,
-      command: { type: 'OptOutPhones', organizationId: INSTALLATION_ORGANIZATION_ID, phones: [phone], source, now },
-      envelope: systemEnvelope(`opt-out:${cause}`, this.clock()),
-    });
+  private async optOutPhone(phone: string, cause: string, source: 'reply' | 'carrier' = 'reply'): Promise<void> {
+    await this.commandBus.execute(new OptOutPhonesCommand(INSTALLATION_ORGANIZATION_ID, [phone], source, systemEnvelope(`opt-out:${cause}`, this.clock())));
   }
 
   private optInPhone(phone: string, cause: string, now: string) {

@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { conversationDecider, conversationStream, optOutDecider, optOutStream, type DispatchOutcome } from '@textbank/domain';
-import { eventIdFor, positionOf, type EventStore, type RecordedEvent, type Subscription } from '@textbank/event-store';
+import { conversationDecider, conversationStream, type DispatchOutcome } from '@textbank/domain';
+import { positionOf, type EventStore, type RecordedEvent, type Subscription } from '@textbank/event-store';
 import { optedOutAmong, type ProjectionRunner } from '@textbank/projections';
 import { UNSUBSCRIBED_ERROR_CODES, type SendResult, type SmsProvider } from '@textbank/sms';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { CommandEnvelope } from '../commands/command-envelope.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { systemEnvelope } from '../commands/command-envelope.js';
+import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import { CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
@@ -57,6 +59,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly executor: CommandExecutor,
     private readonly texting: TextingService,
+    private readonly commandBus: CommandBus,
   ) {
     this.db = new Database(resolve(config.dataDir, 'dispatch.db'));
     this.db.pragma('journal_mode = WAL');
@@ -120,7 +123,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     const left = this.db.prepare('SELECT message_id, contact_id, campaign_id FROM dispatch_attempts').all() as Array<{ message_id: string; contact_id: string; campaign_id: string }>;
     for (const attempt of left) {
       await this.record(
-        { campaignId: attempt.campaign_id, contactId: attempt.contact_id, messageId: attempt.message_id, to: '', body: '' },
+        { campaignId: attempt.campaign_id, contactId: attempt.contact_id, messageId: attempt.message_id },
         { kind: 'not_sent', reason: 'ambiguous', detail: 'The app stopped while the provider was being asked; check the provider before sending again' },
       );
       this.db.prepare('DELETE FROM dispatch_attempts WHERE message_id = ?').run(attempt.message_id);
@@ -172,7 +175,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private record(message: Outbound, outcome: DispatchOutcome) {
+  private record(message: Pick<Outbound, 'campaignId' | 'contactId' | 'messageId'>, outcome: DispatchOutcome) {
     return this.executor.execute({
       stream: conversationStream(message.contactId),
       decider: conversationDecider,
@@ -181,19 +184,10 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  private optOut(phone: string, cause: string) {
-    return this.executor.execute({
-      stream: optOutStream(INSTALLATION_ORGANIZATION_ID),
-      decider: optOutDecider,
-      command: { type: 'OptOutPhones', organizationId: INSTALLATION_ORGANIZATION_ID, phones: [phone], source: 'carrier', note: 'The carrier reported an unsubscribed recipient', now: this.clock().toISOString() },
-      envelope: systemEnvelope(`opt-out:${cause}`, this.clock()),
-    });
+  private async optOut(phone: string, cause: string): Promise<void> {
+    await this.commandBus.execute(
+      new OptOutPhonesCommand(INSTALLATION_ORGANIZATION_ID, [phone], 'carrier', systemEnvelope(`opt-out:${cause}`, this.clock()), 'The carrier reported an unsubscribed recipient'),
+    );
   }
-}
 
-/** Commands the platform itself issues (the dispatcher, the provider's callbacks): ids derived from what caused them, so a replay is the same command. */
-export function systemEnvelope(cause: string, now: Date): CommandEnvelope {
-  const commandId = eventIdFor(cause, 0);
-  return { commandId, correlationId: commandId, actor: { id: 'system:sms', kind: 'system', name: 'SMS provider' }, now };
 }
-

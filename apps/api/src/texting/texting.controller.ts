@@ -16,16 +16,18 @@ import {
   UnassignRequest,
   type CommandAccepted,
 } from '@textbank/contracts';
-import { listConversations, listPeople, listUnmatchedReplies, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
+import { findConversation, findPerson, listConversations, listPeople, listUnmatchedReplies, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
+import type { TextingCommand } from '@textbank/domain';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import { Access, READERS, STAFF } from '../auth/access.decorator.js';
+import { Access, READERS, STAFF, TEXTERS } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 import { CommandDispatch } from '../commands/command-dispatch.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
 import { TextingService } from './texting.service.js';
 
 class RequestContactsDto extends createZodDto(RequestContactsRequest) {}
@@ -41,9 +43,6 @@ class UnassignDto extends createZodDto(UnassignRequest) {}
 class ReleaseDto extends createZodDto(ReleaseRequest) {}
 class ReassignDto extends createZodDto(ReassignRequest) {}
 class AssignmentSummaryDto extends createZodDto(AssignmentSummary) {}
-
-/** Everyone who texts: volunteers, and staff who text too. */
-const TEXTERS = ['owner', 'admin', 'volunteer'] as const;
 
 /** A Send needs the client's gesture id: without it a double click could not be told from two sends. */
 function requireGesture(request: Request) {
@@ -100,10 +99,7 @@ export class TextingController {
   @HttpCode(200)
   @Access(...TEXTERS)
   async releaseMine(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
-    campaignOrNotFound(this.readModels, id);
-    const envelope = envelopeFrom(request, principal, this.clock());
-    const outcome = await this.texting.texting(id, { type: 'ReleaseUntexted', campaignId: id, texterId: principal.person.id, now: envelope.now.toISOString() }, envelope);
-    return this.dispatch.readable(outcome, id);
+    return this.move(id, principal, request, (now) => ({ type: 'ReleaseUntexted', campaignId: id, texterId: principal.person.id, now }));
   }
 
   /** My conversations (all campaigns, or one); staff and auditors may look at another texter's. */
@@ -122,7 +118,7 @@ export class TextingController {
   @ApiOkResponse({ type: ThreadViewDto })
   thread(@Param('contactId') contactId: string, @CurrentPrincipal() principal: Principal): ThreadView {
     const position = this.projections.checkpoint().toString();
-    const conversation = this.texting.conversation(contactId);
+    const conversation = findConversation(this.readModels, contactId);
     if (!conversation || (conversation.texterId !== principal.person.id && !READERS.includes(principal.person.role))) throw new NotFoundException(`No conversation ${contactId} of yours`);
     return { conversation, messages: threadOf(this.readModels, contactId), position };
   }
@@ -156,10 +152,10 @@ export class TextingController {
   @Post('conversations/:contactId/opt-out')
   @Access(...TEXTERS)
   async optOut(@Param('contactId') contactId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
-    const conversation = this.texting.conversation(contactId);
+    const conversation = findConversation(this.readModels, contactId);
     if (!conversation || (conversation.texterId !== principal.person.id && !STAFF.includes(principal.person.role))) throw new NotFoundException(`No conversation ${contactId} of yours`);
-    const outcome = await this.texting.optOutByHand(principal, conversation.phone, envelopeFrom(request, principal, this.clock()));
-    return this.dispatch.readable(outcome, contactId);
+    const note = `opted out from the conversation by ${principal.person.name}`;
+    return this.dispatch.accepted(new OptOutPhonesCommand(principal.organization.id, [conversation.phone], 'manual', envelopeFrom(request, principal, this.clock()), note), contactId);
   }
 
   /** Who holds what in a campaign: per texter, and the pool. */
@@ -195,35 +191,33 @@ export class TextingController {
   @HttpCode(200)
   @Access(...STAFF)
   async unassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UnassignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
-    campaignOrNotFound(this.readModels, id);
-    const envelope = envelopeFrom(request, principal, this.clock());
-    const outcome = await this.texting.texting(id, { type: 'UnassignContacts', campaignId: id, contactIds: body.contactIds, now: envelope.now.toISOString() }, envelope);
-    return this.dispatch.readable(outcome, id);
+    return this.move(id, principal, request, (now) => ({ type: 'UnassignContacts', campaignId: id, contactIds: body.contactIds, now }));
   }
 
   @Post('campaigns/:id/assignments/release')
   @HttpCode(200)
   @Access(...STAFF)
   async release(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReleaseDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
-    campaignOrNotFound(this.readModels, id);
-    const envelope = envelopeFrom(request, principal, this.clock());
-    const outcome = await this.texting.texting(id, { type: 'ReleaseUntexted', campaignId: id, texterId: body.texterId, now: envelope.now.toISOString() }, envelope);
-    return this.dispatch.readable(outcome, id);
+    return this.move(id, principal, request, (now) => ({ type: 'ReleaseUntexted', campaignId: id, texterId: body.texterId, now }));
   }
 
   @Post('campaigns/:id/assignments/reassign')
   @HttpCode(200)
   @Access(...STAFF)
   async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
-    campaignOrNotFound(this.readModels, id);
     this.texterOrNotFound(body.toTexterId);
+    return this.move(id, principal, request, (now) => ({ type: 'ReassignContacts', campaignId: id, contactIds: body.contactIds, toTexterId: body.toTexterId, now }));
+  }
+
+  /** A change to who holds what in the campaign, decided on its texting stream. */
+  private async move(campaignId: string, principal: Principal, request: Request, command: (now: string) => TextingCommand): Promise<CommandAccepted> {
+    campaignOrNotFound(this.readModels, campaignId);
     const envelope = envelopeFrom(request, principal, this.clock());
-    const outcome = await this.texting.texting(id, { type: 'ReassignContacts', campaignId: id, contactIds: body.contactIds, toTexterId: body.toTexterId, now: envelope.now.toISOString() }, envelope);
-    return this.dispatch.readable(outcome, id);
+    return this.dispatch.readable(await this.texting.texting(campaignId, command(envelope.now.toISOString()), envelope), campaignId);
   }
 
   private texterOrNotFound(personId: string) {
-    const person = listPeople(this.readModels).find((p) => p.id === personId);
+    const person = findPerson(this.readModels, personId);
     if (!person || person.status !== 'active' || person.role === 'auditor') throw new NotFoundException({ message: `No active texter ${personId}`, issues: [{ path: 'texterId', message: 'not an active texter' }] });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { ConversationView, NextContact } from '@textbank/contracts';
+import type { NextContact } from '@textbank/contracts';
 import {
   campaignDecider,
   campaignStream,
@@ -8,8 +8,6 @@ import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MAX_WAITING_REPLIES,
   isTextingWindowOpen,
-  optOutDecider,
-  optOutStream,
   textingDecider,
   textingStream,
   type CampaignStanding,
@@ -22,7 +20,9 @@ import {
 import { eventIdFor, type EventStore } from '@textbank/event-store';
 import { measureText, mergeValues, renderScript } from '@textbank/message-text';
 import {
+  contactsByTimeZone,
   countByStatus,
+  findContact,
   findCampaign,
   findConversation,
   findScript,
@@ -38,7 +38,6 @@ import type { CommandEnvelope } from '../commands/command-envelope.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
 import { EVENT_STORE, READ_MODEL_DB } from '../infrastructure/tokens.js';
-import { contactRecord } from './contact-record.js';
 
 export const TEXTING_LIMITS: TextingLimits = { batchSize: DEFAULT_BATCH_SIZE, maxWaitingReplies: DEFAULT_MAX_WAITING_REPLIES };
 
@@ -164,20 +163,18 @@ export class TextingService {
     return found;
   }
 
-  private zonesCache = new Map<string, { zones: (string | null)[]; at: number }>();
+  /** The campaign's time zones (null: no ZIP), read again at most every 30 s: uploads add zones rarely. */
+  private readonly zonesCache = new Map<string, { zones: (string | null)[]; at: number }>();
 
   private zonesOf(campaignId: string): (string | null)[] {
     const cached = this.zonesCache.get(campaignId);
     if (cached && Date.now() - cached.at < 30_000) return cached.zones;
-    const zones = (
-      this.readModels.prepare('SELECT DISTINCT time_zone AS zone FROM contacts WHERE campaign_id = ? ORDER BY time_zone').all(campaignId) as Array<{ zone: string | null }>
-    ).map((r) => r.zone);
+    // By name (no ZIP first), so the hand-out order does not move with the counts.
+    const zones = contactsByTimeZone(this.readModels, campaignId)
+      .map((z) => z.timeZone)
+      .sort((a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
     this.zonesCache.set(campaignId, { zones, at: Date.now() });
     return zones;
-  }
-
-  forgetZones(campaignId: string) {
-    this.zonesCache.delete(campaignId);
   }
 
   /** The first text for a contact as this texter would send it now: the script's current version, the contact's variant. */
@@ -201,7 +198,7 @@ export class TextingService {
     const remaining = countByStatus(this.readModels, campaignId, principal.person.id, 'needs_first_text');
     // Open windows first: a contact whose hours are closed waits at the end of the queue.
     const pickable = waiting.find((c) => isTextingWindowOpen(c.timeZone, campaign.textingHours, now)) ?? waiting[0]!;
-    const contact = contactRecord(this.readModels, pickable.contactId);
+    const contact = findContact(this.readModels, pickable.contactId);
     if (!contact) return null;
     const rendered = this.render(campaignId, contact, principal);
     if (!rendered) return null;
@@ -221,7 +218,7 @@ export class TextingService {
   async sendInitial(principal: Principal, campaignId: string, contactId: string, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
     const campaign = findCampaign(this.readModels, campaignId);
     if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
-    const contact = contactRecord(this.readModels, contactId);
+    const contact = findContact(this.readModels, contactId);
     if (!contact || contact.campaignId !== campaignId) return { ok: false, rejection: { code: 'not_found', message: `No contact ${contactId} in this campaign`, field: 'contactId' } };
     const rendered = this.render(campaignId, contact, principal);
     if (!rendered) return { ok: false, rejection: { code: 'conflict', message: 'The campaign has no script yet' } };
@@ -282,16 +279,4 @@ export class TextingService {
     return outcome.ok ? { ...outcome, messageId } : outcome;
   }
 
-  optOutByHand(principal: Principal, phone: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    return this.executor.execute({
-      stream: optOutStream(principal.organization.id),
-      decider: optOutDecider,
-      command: { type: 'OptOutPhones', organizationId: principal.organization.id, phones: [phone], source: 'manual', note: `opted out from the conversation by ${principal.person.name}`, now: envelope.now.toISOString() },
-      envelope,
-    });
-  }
-
-  conversation(contactId: string): ConversationView | undefined {
-    return findConversation(this.readModels, contactId);
-  }
 }

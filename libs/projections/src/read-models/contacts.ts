@@ -204,13 +204,20 @@ export function findContacts(db: Database.Database, campaignId: string, query: C
   return { contacts: rows.map(toContact), total };
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A LIKE pattern's wildcards taken literally (with ESCAPE '\\'). */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** How many of a campaign's contacts are in each time zone (null: no known ZIP). */
 export function contactsByTimeZone(db: Database.Database, campaignId: string): Array<{ timeZone: string | null; count: number }> {
   return cachedStatement<[string], { time_zone: string | null; n: number }>(db, 'SELECT time_zone, count(*) AS n FROM contacts WHERE campaign_id = ? GROUP BY time_zone ORDER BY n DESC')
     .all(campaignId)
     .map((row) => ({ timeZone: row.time_zone, count: row.n }));
+}
+
+/** One visible contact (an unfinished upload's contacts are not). */
+export function findContact(db: Database.Database, contactId: string): ContactRecord | undefined {
+  const row = cachedStatement<[string], ContactRow>(db, `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE contact_id = ?`).get(contactId);
+  return row && toContact(row);
 }
 
 export function contactCount(db: Database.Database, campaignId: string): number {

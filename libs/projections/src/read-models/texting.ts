@@ -2,6 +2,7 @@ import type { Change, ConversationStatus, ConversationView, MessageView } from '
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../cached-statement.js';
 import { defineProjector, type StoredEvent } from '../projector.js';
+import { contactCount, escapeLike } from './contacts.js';
 
 interface ConversationRow {
   contact_id: string;
@@ -137,13 +138,10 @@ export const textingProjector = defineProjector({
       for (const id of d.contactIds) {
         const row = conversationRow(db, id);
         if (!row) continue;
-        if (row.texted === 0) {
-          if (announce) changes.push(...announced(db, event, id, null).map((c) => ({ ...c, payload: { ...(c.payload as object), conversation: { ...toConversation(db, row), texterId: null } } }) as Change));
-          cachedStatement(db, 'DELETE FROM conversations WHERE contact_id = ?').run(id);
-        } else {
-          touch(db, event, id, 'texter_id = NULL', [], d.unassignedAt);
-          if (announce) changes.push(...announced(db, event, id, null, d.texterId));
-        }
+        // The texter who had it hears that it left; one never texted goes back to the pool (no row).
+        touch(db, event, id, 'texter_id = NULL', [], d.unassignedAt);
+        if (announce) changes.push(...announced(db, event, id, null, d.texterId));
+        if (row.texted === 0) cachedStatement(db, 'DELETE FROM conversations WHERE contact_id = ?').run(id);
       }
       return announce ? changes : undefined;
     },
@@ -225,7 +223,7 @@ export function listConversations(
   else if (filter.texterId !== undefined) (where.push('texter_id = ?'), params.push(filter.texterId));
   if (filter.campaignId !== undefined) (where.push('campaign_id = ?'), params.push(filter.campaignId));
   if (filter.search) {
-    const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(filter.search)}%`;
     where.push("(first_name || ' ' || last_name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')");
     params.push(like, like);
   }
@@ -303,11 +301,10 @@ export function poolCandidates(db: Database.Database, campaignId: string, timeZo
     .map((r) => r.contact_id);
 }
 
+/** Contacts of the campaign nobody holds and nobody texted: every conversation row is either held or texted. */
 export function unassignedCount(db: Database.Database, campaignId: string): number {
-  const total = cachedStatement<[string], { n: number }>(db, 'SELECT COUNT(*) AS n FROM contacts WHERE campaign_id = ?').get(campaignId)!.n;
-  const handed = cachedStatement<[string], { n: number }>(db, 'SELECT COUNT(*) AS n FROM conversations WHERE campaign_id = ? AND texter_id IS NOT NULL').get(campaignId)!.n;
-  const textedUnowned = cachedStatement<[string], { n: number }>(db, 'SELECT COUNT(*) AS n FROM conversations WHERE campaign_id = ? AND texter_id IS NULL').get(campaignId)!.n;
-  return total - handed - textedUnowned;
+  const conversations = cachedStatement<[string], number>(db, 'SELECT COUNT(*) FROM conversations WHERE campaign_id = ?').pluck().get(campaignId)!;
+  return contactCount(db, campaignId) - conversations;
 }
 
 /** Replay for `texter:<id>`: the texter's conversations that changed after `since`, as their latest state (capped: a long absence reloads). */
