@@ -1,12 +1,8 @@
-import type { ConversationView, MessageView } from '@textbank/contracts';
+import type { Change, ConversationView } from '@textbank/contracts';
 import { inView, type InboxView } from './inbox-views';
 
-/** What a `conversation.changed` change carries: the conversation as it is now, the message that changed (if any), and who held it before a move. */
-export interface ConversationChange {
-  conversation: ConversationView;
-  message: MessageView | null;
-  previousTexterId: string | null;
-}
+/** What a `conversation.changed` change carries (ConversationChangedChange): the conversation as it is now, the message that changed, who held it before a move. */
+export type ConversationChange = Extract<Change, { kind: 'conversation.changed' }>['payload'];
 
 /** Whose inbox, and which part of it, a screen shows. */
 export interface InboxFilter {
@@ -26,11 +22,6 @@ export function applyConversationChange(list: readonly ConversationView[], chang
   const others = list.filter((row) => row.contactId !== conversation.contactId);
   const belongs = conversation.texterId === filter.texterId && inView(conversation, filter.view, filter.search);
   return belongs ? [conversation, ...others] : others;
-}
-
-/** Whether a change takes a conversation away from the texter (reassigned or unassigned). */
-export function movedAway(change: ConversationChange, texterId: string): boolean {
-  return change.conversation.texterId !== texterId;
 }
 
 /** A short line for the list: the newest message, or what the conversation is waiting for. */
