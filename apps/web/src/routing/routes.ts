@@ -86,21 +86,12 @@ export function routeHref(route: Route): string {
     case 'reset':
       return `#/${route.name}/${encodeURIComponent(route.token)}`;
     case 'sign-in':
-      return route.email ? `#/sign-in?${new URLSearchParams({ email: route.email }).toString()}` : '#/sign-in';
+      return withQuery('#/sign-in', { email: route.email });
     case 'events':
-      return eventsHref(route.filter, route.before);
+      return withQuery('#/events', { type: route.filter.type, stream: route.filter.stream, before: route.before ?? '' });
     default:
       return route satisfies never;
   }
-}
-
-function eventsHref(filter: EventLogFilter, before: string | null): string {
-  const params = new URLSearchParams();
-  if (filter.type) params.set('type', filter.type);
-  if (filter.stream) params.set('stream', filter.stream);
-  if (before) params.set('before', before);
-  const query = params.toString();
-  return query ? `#/events?${query}` : '#/events';
 }
 
 /** The inbox opens on what needs an answer; an unknown view in a hand-edited link does too. */
@@ -108,6 +99,7 @@ function inboxView(text: string | null): InboxView {
   return INBOX_VIEWS.find((view) => view === text) ?? 'needs_reply';
 }
 
+/** The path with the values that are set, in the order given ('' leaves one out). */
 function withQuery(path: string, values: Record<string, string>): string {
   const params = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ''));
   const query = params.toString();
