@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { CannedResponseView } from './scripts.js';
+import { SurveyQuestion } from './survey.js';
+import { TagView } from './tags.js';
 
 /** Where a conversation stands for its texter: the inbox views are these. */
-export const ConversationStatus = z.enum(['needs_first_text', 'waiting', 'needs_reply', 'opted_out']);
+export const ConversationStatus = z.enum(['needs_first_text', 'waiting', 'needs_reply', 'closed', 'opted_out']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
 export const MessageView = z.object({
@@ -30,6 +33,10 @@ export const ConversationView = z.object({
   lastMessage: MessageView.nullable(),
   /** A free-text revocation ("remove me") the texter should act on. */
   possibleOptOut: z.string().nullable(),
+  /** Tags on the conversation (ids of the organization's tags). */
+  tags: z.array(z.string()),
+  /** Survey answers recorded, one per question. */
+  answers: z.array(z.object({ questionId: z.string(), answerId: z.string() })),
   updatedAt: z.string(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;
@@ -37,9 +44,19 @@ export type ConversationView = z.infer<typeof ConversationView>;
 export const ConversationPage = z.object({ conversations: z.array(ConversationView), total: z.number(), position: z.string() });
 export type ConversationPage = z.infer<typeof ConversationPage>;
 
+export const InboxView = z.enum(['needs_reply', 'needs_first_text', 'waiting', 'closed', 'opted_out', 'all']);
+export type InboxView = z.infer<typeof InboxView>;
+
+/** Inbox and message review. `closed`: closed or opted out; the filters narrow further (message review's tag, answer and error code). */
 export const InboxQuery = z.object({
-  view: z.enum(['needs_reply', 'needs_first_text', 'all', 'closed']).default('all'),
+  view: InboxView.default('all'),
   search: z.string().max(100).optional(),
+  tagId: z.string().max(100).optional(),
+  /** Conversations whose answer to `questionId` is `answerId` (both needed). */
+  questionId: z.string().max(40).optional(),
+  answerId: z.string().max(40).optional(),
+  /** Conversations with a message that failed with this code (a carrier's, or a reason like opted_out). */
+  errorCode: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -87,7 +104,47 @@ export const UnassignRequest = z.strictObject({ contactIds: z.array(z.string().m
 export const ReleaseRequest = z.strictObject({ texterId: z.string().min(1).max(100) });
 export const ReassignRequest = z.strictObject({ contactIds: z.array(z.string().min(1).max(100)).min(1).max(10_000), toTexterId: z.string().min(1).max(100) });
 
-export const TexterLoad = z.object({ texterId: z.string(), name: z.string(), needsFirstText: z.number(), needsReply: z.number(), waiting: z.number(), optedOut: z.number() });
+/**
+ * Move one texter's conversations, chosen by status and tag, to another
+ * texter (`toTexterId`) or back to nobody (null: never-texted ones return to
+ * the pool, the others wait in the admin queue). `preview`: only count them.
+ */
+export const MoveConversationsRequest = z.strictObject({
+  fromTexterId: z.string().min(1).max(100),
+  view: InboxView.default('all'),
+  tagId: z.string().max(100).optional(),
+  toTexterId: z.string().min(1).max(100).nullable(),
+  preview: z.boolean().default(false),
+});
+export type MoveConversationsRequest = z.infer<typeof MoveConversationsRequest>;
+export const MoveConversationsResult = z.object({ matched: z.number(), moved: z.number(), position: z.string() });
+export type MoveConversationsResult = z.infer<typeof MoveConversationsResult>;
+
+/** Put a tag on (applied: true) or take it off. */
+export const TagConversationRequest = z.strictObject({ tagId: z.string().min(1).max(100), applied: z.boolean() });
+export type TagConversationRequest = z.infer<typeof TagConversationRequest>;
+
+/** Record an answer to a survey question, or take it back (answerId null). */
+export const RecordAnswerRequest = z.strictObject({ questionId: z.string().min(1).max(40), answerId: z.string().min(1).max(40).nullable() });
+export type RecordAnswerRequest = z.infer<typeof RecordAnswerRequest>;
+
+/**
+ * What a texter needs beside a conversation, for a campaign they text in:
+ * its name and hours, canned responses, the survey and the tags it offers.
+ */
+export const TextingKit = z.object({
+  campaignId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  textingHours: z.object({ start: z.string(), end: z.string() }),
+  responses: z.array(CannedResponseView),
+  survey: z.object({ version: z.number(), questions: z.array(SurveyQuestion) }),
+  tags: z.array(TagView),
+  position: z.string(),
+});
+export type TextingKit = z.infer<typeof TextingKit>;
+
+export const TexterLoad = z.object({ texterId: z.string(), name: z.string(), needsFirstText: z.number(), needsReply: z.number(), waiting: z.number(), closed: z.number(), optedOut: z.number() });
 export const AssignmentSummary = z.object({ unassigned: z.number(), texters: z.array(TexterLoad), position: z.string() });
 export type AssignmentSummary = z.infer<typeof AssignmentSummary>;
 

@@ -49,6 +49,23 @@ function requireGesture(request: Request) {
   if (!request.header('idempotency-key')) throw new BadRequestException({ message: 'Idempotency-Key is required: one id per press of Send', issues: [{ path: 'Idempotency-Key', message: 'required' }] });
 }
 
+/** The inbox and review filters a query names (an answer needs both its question and its choice). */
+function filtersOf(query: InboxQuery) {
+  const answer = query.questionId !== undefined && query.answerId !== undefined ? { questionId: query.questionId, answerId: query.answerId } : {};
+  if ((query.questionId === undefined) !== (query.answerId === undefined)) {
+    throw new BadRequestException({ message: 'Filter by an answer with both questionId and answerId', issues: [{ path: query.questionId === undefined ? 'questionId' : 'answerId', message: 'required with the other' }] });
+  }
+  return {
+    view: query.view,
+    ...(query.search && { search: query.search }),
+    ...(query.tagId && { tagId: query.tagId }),
+    ...(query.errorCode && { errorCode: query.errorCode }),
+    ...answer,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
 @ApiTags('texting')
 @Controller()
 export class TextingController {
@@ -110,7 +127,7 @@ export class TextingController {
     const whose = texterId ?? principal.person.id;
     if (whose !== principal.person.id && !READERS.includes(principal.person.role)) throw new ForbiddenException("Only staff and auditors see another texter's conversations");
     const position = this.projections.checkpoint().toString();
-    return { ...listConversations(this.readModels, { texterId: whose, ...(campaignId && { campaignId }), view: query.view, ...(query.search && { search: query.search }), limit: query.limit, offset: query.offset }), position };
+    return { ...listConversations(this.readModels, { ...filtersOf(query), texterId: whose, ...(campaignId && { campaignId }) }), position };
   }
 
   @Get('conversations/:contactId')
@@ -138,7 +155,7 @@ export class TextingController {
     campaignOrNotFound(this.readModels, id);
     const position = this.projections.checkpoint().toString();
     const whose = texterId === 'none' ? null : texterId;
-    return { ...listConversations(this.readModels, { ...(whose !== undefined && { texterId: whose }), campaignId: id, view: query.view, ...(query.search && { search: query.search }), limit: query.limit, offset: query.offset }), position };
+    return { ...listConversations(this.readModels, { ...filtersOf(query), ...(whose !== undefined && { texterId: whose }), campaignId: id }), position };
   }
 
   /** Texts from numbers no conversation has, for staff to read. */
@@ -172,6 +189,7 @@ export class TextingController {
       needsFirstText: load.needs_first_text,
       needsReply: load.needs_reply,
       waiting: load.waiting,
+      closed: load.closed,
       optedOut: load.opted_out,
     }));
     return { unassigned: unassignedCount(this.readModels, id), texters, position };

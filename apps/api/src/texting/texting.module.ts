@@ -3,6 +3,8 @@ import { SandboxProvider } from '@textbank/sms';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CommandsModule } from '../commands/commands.module.js';
+import { ConversationActionsController } from './conversation-actions.controller.js';
+import { ConversationActions } from './conversation-actions.service.js';
 import { InboundMessages } from './inbound-messages.js';
 import { MessageDispatcher } from './message-dispatcher.js';
 import { SandboxPhoneController } from './sandbox-phone.controller.js';
@@ -13,10 +15,11 @@ import { TextingService } from './texting.service.js';
 
 @Module({
   imports: [CommandsModule, AuthModule],
-  controllers: [TextingController, SandboxPhoneController],
+  controllers: [TextingController, ConversationActionsController, SandboxPhoneController],
   providers: [
     { provide: SMS_PROVIDER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.smsProvider ?? new SandboxProvider(config.sandbox) },
     TextingService,
+    ConversationActions,
     MessageDispatcher,
     InboundMessages,
     TextingGateway,

@@ -1,6 +1,7 @@
 import type { CampaignStanding } from '../script/script-text-rules.js';
-import { accept, assertNever, reject, type Decider } from '../shared/decider.js';
-import type { ConversationEvent, DeliveryState, InboundKind, MessageNotSent } from './conversation-events.js';
+import { accept, assertNever, reject, type Decider, type Decision } from '../shared/decider.js';
+import type { SurveyQuestion } from '../survey/survey-events.js';
+import type { ConversationEvent, ConversationTagged, DeliveryState, InboundKind, MessageNotSent, SurveyAnswerRecorded } from './conversation-events.js';
 
 /** What the dispatcher learned from the provider (or from its checks just before asking). */
 export type DispatchOutcome =
@@ -57,7 +58,47 @@ export interface SendReply {
   readonly now: string;
 }
 
-export type ConversationCommand = RecordDispatch | RecordDelivery | ReceiveReply | SendReply;
+/**
+ * Who acts on a conversation besides sending: `mayAct` is the handler's
+ * verdict from the texting stream (the owner) or the person's role (staff
+ * may fix the record from message review).
+ */
+interface ConversationActor {
+  readonly contactId: string;
+  readonly campaignId: string;
+  readonly by: string;
+  readonly mayAct: boolean;
+  readonly now: string;
+}
+
+/** The campaign's survey and chosen tags as its survey stream has them now. */
+export interface CampaignSurveyFacts {
+  readonly version: number;
+  readonly questions: readonly SurveyQuestion[];
+  readonly tagIds: readonly string[];
+}
+
+/** Record what the contact answered (`answerId`), or take an answer back (null). */
+export interface RecordSurveyAnswer extends ConversationActor {
+  readonly type: 'RecordSurveyAnswer';
+  readonly questionId: string;
+  readonly answerId: string | null;
+  readonly survey: CampaignSurveyFacts;
+}
+
+export interface TagConversation extends ConversationActor {
+  readonly type: 'TagConversation';
+  readonly tagId: string;
+  /** true: put the tag on; false: take it off. */
+  readonly applied: boolean;
+  readonly survey: CampaignSurveyFacts;
+}
+
+export interface CloseConversation extends ConversationActor {
+  readonly type: 'CloseConversation';
+}
+
+export type ConversationCommand = RecordDispatch | RecordDelivery | ReceiveReply | SendReply | RecordSurveyAnswer | TagConversation | CloseConversation;
 
 export type OutboundState = 'queued' | 'dispatched' | 'not_sent' | DeliveryState;
 
@@ -67,6 +108,48 @@ export interface ConversationState {
   /** Provider ids of inbound texts already recorded (providers retry webhooks). */
   readonly inbound: ReadonlySet<string>;
   readonly started: boolean;
+  /** Survey answers by question id. */
+  readonly answers: ReadonlyMap<string, string>;
+  readonly tags: ReadonlySet<string>;
+  readonly closed: boolean;
+}
+
+const NOT_YOURS = 'This conversation is not assigned to you';
+
+function decideAnswer(command: RecordSurveyAnswer, state: ConversationState): Decision<ConversationEvent> {
+  const { contactId, campaignId, questionId, answerId, by, now } = command;
+  if (!command.mayAct) return reject('forbidden', NOT_YOURS);
+  if (!state.started) return reject('conflict', 'Send the first text before recording answers');
+  const previous = state.answers.get(questionId);
+  if (answerId === null) {
+    if (previous === undefined) return accept();
+    return accept({ type: 'SurveyAnswerCleared', data: { contactId, campaignId, questionId, answerId: previous, by, clearedAt: now } });
+  }
+  const question = command.survey.questions.find((q) => q.id === questionId);
+  if (!question) return reject('invalid', 'The campaign\'s survey has no such question (it may have changed: reload)', 'questionId');
+  const answer = question.answers.find((a) => a.id === answerId);
+  if (!answer) return reject('invalid', `“${question.text}” has no such answer (the survey may have changed: reload)`, 'answerId');
+  if (previous === answerId) return accept();
+  const recorded: SurveyAnswerRecorded = {
+    type: 'SurveyAnswerRecorded',
+    data: { contactId, campaignId, questionId, answerId, ...(previous !== undefined && { previousAnswerId: previous }), surveyVersion: command.survey.version, by, recordedAt: now },
+  };
+  // The answer's tag comes with it (the survey only names tags the campaign offers).
+  if (answer.tagId === undefined || state.tags.has(answer.tagId)) return accept(recorded);
+  const tagged: ConversationTagged = { type: 'ConversationTagged', data: { contactId, campaignId, tagId: answer.tagId, answerId, by, taggedAt: now } };
+  return accept<ConversationEvent>(recorded, tagged);
+}
+
+function decideTag(command: TagConversation, state: ConversationState): Decision<ConversationEvent> {
+  const { contactId, campaignId, tagId, by, now } = command;
+  if (!command.mayAct) return reject('forbidden', NOT_YOURS);
+  if (!command.applied) {
+    if (!state.tags.has(tagId)) return accept();
+    return accept({ type: 'ConversationUntagged', data: { contactId, campaignId, tagId, by, untaggedAt: now } });
+  }
+  if (state.tags.has(tagId)) return accept();
+  if (!command.survey.tagIds.includes(tagId)) return reject('invalid', 'This campaign does not offer that tag', 'tagId');
+  return accept({ type: 'ConversationTagged', data: { contactId, campaignId, tagId, by, taggedAt: now } });
 }
 
 /** Carrier statuses only move forward: sent, then one final word. */
@@ -76,7 +159,7 @@ const RANK: Record<OutboundState, number> = { queued: 0, dispatched: 1, sent: 2,
 export const MAX_REPLY_LENGTH = 1_600;
 
 export const conversationDecider: Decider<ConversationCommand, ConversationEvent, ConversationState> = {
-  initialState: () => ({ outbound: new Map(), inbound: new Set(), started: false }),
+  initialState: () => ({ outbound: new Map(), inbound: new Set(), started: false, answers: new Map(), tags: new Set(), closed: false }),
 
   decide(command, state) {
     switch (command.type) {
@@ -115,6 +198,16 @@ export const conversationDecider: Decider<ConversationCommand, ConversationEvent
         const { contactId, campaignId, texterId, messageId, to, segments, encoding, cannedResponseId, now } = command;
         return accept({ type: 'ReplySent', data: { contactId, campaignId, texterId, messageId, to, body, segments, encoding, ...(cannedResponseId && { cannedResponseId }), sentAt: now } });
       }
+      case 'RecordSurveyAnswer':
+        return decideAnswer(command, state);
+      case 'TagConversation':
+        return decideTag(command, state);
+      case 'CloseConversation': {
+        if (!command.mayAct) return reject('forbidden', NOT_YOURS);
+        if (!state.started) return reject('conflict', 'Send the first text before closing the conversation');
+        if (state.closed) return accept();
+        return accept({ type: 'ConversationClosed', data: { contactId: command.contactId, campaignId: command.campaignId, by: command.by, closedAt: command.now } });
+      }
       default:
         return assertNever(command);
     }
@@ -130,9 +223,25 @@ export const conversationDecider: Decider<ConversationCommand, ConversationEvent
       case 'MessageDeliveryUpdated':
         return outbound(event.data.messageId, event.data.status);
       case 'ReplyReceived':
-        return { ...state, inbound: new Set(state.inbound).add(event.data.providerMessageId), started: true };
+        return { ...state, inbound: new Set(state.inbound).add(event.data.providerMessageId), started: true, closed: false };
       case 'ReplySent':
-        return { ...outbound(event.data.messageId, 'queued'), started: true };
+        return { ...outbound(event.data.messageId, 'queued'), started: true, closed: false };
+      case 'SurveyAnswerRecorded':
+        return { ...state, answers: new Map(state.answers).set(event.data.questionId, event.data.answerId) };
+      case 'SurveyAnswerCleared': {
+        const answers = new Map(state.answers);
+        answers.delete(event.data.questionId);
+        return { ...state, answers };
+      }
+      case 'ConversationTagged':
+        return { ...state, tags: new Set(state.tags).add(event.data.tagId) };
+      case 'ConversationUntagged': {
+        const tags = new Set(state.tags);
+        tags.delete(event.data.tagId);
+        return { ...state, tags };
+      }
+      case 'ConversationClosed':
+        return { ...state, closed: true };
       default:
         return assertNever(event);
     }

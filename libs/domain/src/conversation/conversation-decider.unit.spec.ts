@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { specify } from '../shared/given-when-then.spec-helpers.js';
-import { conversationDecider, type SendReply } from './conversation-decider.js';
+import { conversationDecider, type CampaignSurveyFacts, type RecordSurveyAnswer, type SendReply, type TagConversation } from './conversation-decider.js';
 import type { ConversationEvent } from './conversation-events.js';
 
 const now = '2026-07-15T18:00:00.000Z';
@@ -60,5 +60,63 @@ describe('conversation decider', () => {
     const state = [dispatched, sent].reduce(conversationDecider.evolve, conversationDecider.initialState());
     expect(state.outbound.get('r1')).toBe('queued');
     expect(conversationDecider.decide({ type: 'RecordDispatch', ...base, messageId: 'r1', outcome: { kind: 'dispatched', providerMessageId: 'SM2', from: '+1' }, now }, state).ok).toBe(true);
+  });
+
+  describe('survey answers, tags and closing', () => {
+    const survey: CampaignSurveyFacts = {
+      version: 3,
+      tagIds: ['t-supporter', 't-undecided'],
+      questions: [
+        { id: 'q1', text: 'Will you vote?', answers: [{ id: 'yes', label: 'Yes', next: 'q2', tagId: 't-supporter' }, { id: 'no', label: 'No' }] },
+        { id: 'q2', text: 'Need a ride?', answers: [{ id: 'ride', label: 'Yes', cannedResponseId: 'cr-ride' }] },
+      ],
+    };
+    const answer = (over: Partial<RecordSurveyAnswer> = {}): RecordSurveyAnswer => ({ type: 'RecordSurveyAnswer', ...base, by: 'ana', mayAct: true, questionId: 'q1', answerId: 'no', survey, now, ...over });
+    const tag = (over: Partial<TagConversation> = {}): TagConversation => ({ type: 'TagConversation', ...base, by: 'ana', mayAct: true, tagId: 't-undecided', applied: true, survey, now, ...over });
+    const recorded = (answerId: string, previousAnswerId?: string): ConversationEvent => ({
+      type: 'SurveyAnswerRecorded',
+      data: { ...base, questionId: 'q1', answerId, ...(previousAnswerId && { previousAnswerId }), surveyVersion: 3, by: 'ana', recordedAt: now },
+    });
+
+    it('records an answer once; a different answer replaces it and says which it replaced; null takes it back', () => {
+      spec.given([dispatched]).when(answer()).then([recorded('no')]);
+      spec.given([dispatched, recorded('no')]).when(answer()).then([]);
+      spec.given([dispatched, recorded('no')]).when(answer({ answerId: 'yes' })).then([recorded('yes', 'no'), { type: 'ConversationTagged', data: { ...base, tagId: 't-supporter', answerId: 'yes', by: 'ana', taggedAt: now } }]);
+      spec.given([dispatched, recorded('no')]).when(answer({ answerId: null })).then([{ type: 'SurveyAnswerCleared', data: { ...base, questionId: 'q1', answerId: 'no', by: 'ana', clearedAt: now } }]);
+      spec.given([dispatched]).when(answer({ answerId: null })).then([]);
+    });
+
+    it("an answer's tag is not put on twice", () => {
+      const tagged: ConversationEvent = { type: 'ConversationTagged', data: { ...base, tagId: 't-supporter', by: 'ana', taggedAt: now } };
+      spec.given([dispatched, tagged]).when(answer({ answerId: 'yes' })).then([recorded('yes')]);
+    });
+
+    it('refuses answers to questions or choices the survey does not have, before the first text, or from someone else', () => {
+      spec.given([dispatched]).when(answer({ questionId: 'q9' })).thenRejects('invalid', /no such question/);
+      spec.given([dispatched]).when(answer({ questionId: 'q2', answerId: 'no' })).thenRejects('invalid', /“Need a ride\?” has no such answer/);
+      spec.given([]).when(answer()).thenRejects('conflict', /first text/);
+      spec.given([dispatched]).when(answer({ mayAct: false })).thenRejects('forbidden', /not assigned to you/);
+    });
+
+    it('tags only with tags the campaign offers; taking off a tag it does not have is a no-op', () => {
+      const tagged: ConversationEvent = { type: 'ConversationTagged', data: { ...base, tagId: 't-undecided', by: 'ana', taggedAt: now } };
+      spec.given([]).when(tag()).then([tagged]);
+      spec.given([tagged]).when(tag()).then([]);
+      spec.given([tagged]).when(tag({ applied: false })).then([{ type: 'ConversationUntagged', data: { ...base, tagId: 't-undecided', by: 'ana', untaggedAt: now } }]);
+      spec.given([]).when(tag({ applied: false })).then([]);
+      spec.given([]).when(tag({ tagId: 't-other' })).thenRejects('invalid', /does not offer/);
+      spec.given([]).when(tag({ mayAct: false })).thenRejects('forbidden');
+    });
+
+    it('closes a started conversation once; a new reply or an answer from the texter opens it again', () => {
+      const close = { type: 'CloseConversation', ...base, by: 'ana', mayAct: true, now } as const;
+      const closed: ConversationEvent = { type: 'ConversationClosed', data: { ...base, by: 'ana', closedAt: now } };
+      spec.given([dispatched]).when(close).then([closed]);
+      spec.given([dispatched, closed]).when(close).then([]);
+      spec.given([]).when(close).thenRejects('conflict', /first text/);
+      spec.given([dispatched]).when({ ...close, mayAct: false }).thenRejects('forbidden');
+      const received: ConversationEvent = { type: 'ReplyReceived', data: { ...base, providerMessageId: 'SM9', from: '+1', to: '+2', body: 'one more thing', kind: 'message', receivedAt: now } };
+      spec.given([dispatched, closed, received]).when(close).then([closed]);
+    });
   });
 });

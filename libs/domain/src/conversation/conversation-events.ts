@@ -55,6 +55,37 @@ export type ReplySent = DomainEvent<
   { contactId: string; campaignId: string; texterId: string; messageId: string; to: string; body: string; segments: number; encoding: 'GSM-7' | 'UCS-2'; cannedResponseId?: string; sentAt: string }
 >;
 
-export type ConversationEvent = MessageDispatched | MessageNotSent | MessageDeliveryUpdated | ReplyReceived | ReplySent;
+/**
+ * What the contact answered to a survey question, as the texter (or staff)
+ * recorded it; `previousAnswerId` when it replaces an earlier answer to the
+ * same question. `surveyVersion`: the version the question was read in.
+ */
+export type SurveyAnswerRecorded = DomainEvent<
+  'SurveyAnswerRecorded',
+  { contactId: string; campaignId: string; questionId: string; answerId: string; previousAnswerId?: string; surveyVersion: number; by: string; recordedAt: string }
+>;
+
+/** An answer taken back (recorded by mistake). */
+export type SurveyAnswerCleared = DomainEvent<'SurveyAnswerCleared', { contactId: string; campaignId: string; questionId: string; answerId: string; by: string; clearedAt: string }>;
+
+/** A tag (one the campaign offers) put on the conversation by hand or by a survey answer (`answerId`). */
+export type ConversationTagged = DomainEvent<'ConversationTagged', { contactId: string; campaignId: string; tagId: string; answerId?: string; by: string; taggedAt: string }>;
+
+export type ConversationUntagged = DomainEvent<'ConversationUntagged', { contactId: string; campaignId: string; tagId: string; by: string; untaggedAt: string }>;
+
+/** Nothing more to say ("Thanks!"): off the needs-reply list until the contact writes again. */
+export type ConversationClosed = DomainEvent<'ConversationClosed', { contactId: string; campaignId: string; by: string; closedAt: string }>;
+
+export type ConversationEvent =
+  | MessageDispatched
+  | MessageNotSent
+  | MessageDeliveryUpdated
+  | ReplyReceived
+  | ReplySent
+  | SurveyAnswerRecorded
+  | SurveyAnswerCleared
+  | ConversationTagged
+  | ConversationUntagged
+  | ConversationClosed;
 
 export const conversationStream = (contactId: string) => `conversation-${contactId}`;

@@ -44,6 +44,8 @@ export interface UnassignContacts {
   readonly type: 'UnassignContacts';
   readonly campaignId: string;
   readonly contactIds: readonly string[];
+  /** Only the ones this texter holds now (the admin picked them from that texter's list, which may lag). */
+  readonly fromTexterId?: string;
   readonly now: string;
 }
 
@@ -60,6 +62,8 @@ export interface ReassignContacts {
   readonly campaignId: string;
   readonly contactIds: readonly string[];
   readonly toTexterId: string;
+  /** Only the ones this texter holds now (see UnassignContacts). */
+  readonly fromTexterId?: string;
   readonly now: string;
 }
 
@@ -119,12 +123,12 @@ function checkCount(count: number, max: number): Decision<never> | undefined {
   return undefined;
 }
 
-/** Group owned contacts by their owner: one event per previous owner. */
-function byOwner(state: TextingState, contactIds: readonly string[]) {
+/** Group owned contacts by their owner (only `from`'s when given): one event per previous owner. */
+function byOwner(state: TextingState, contactIds: readonly string[], from?: string) {
   const groups = new Map<string, string[]>();
   for (const id of new Set(contactIds)) {
     const owner = state.owners.get(id);
-    if (owner === undefined) continue;
+    if (owner === undefined || (from !== undefined && owner !== from)) continue;
     groups.set(owner, [...(groups.get(owner) ?? []), id]);
   }
   return groups;
@@ -194,7 +198,7 @@ export const textingDecider: Decider<TextingCommand, TextingEvent, TextingState>
       }
       case 'UnassignContacts': {
         if (command.contactIds.length > MAX_CONTACTS_PER_ACTION) return reject('invalid', `At most ${MAX_CONTACTS_PER_ACTION} contacts at a time`, 'contactIds');
-        const events: ContactsUnassigned[] = [...byOwner(state, command.contactIds)].map(([texterId, contactIds]) => ({
+        const events: ContactsUnassigned[] = [...byOwner(state, command.contactIds, command.fromTexterId)].map(([texterId, contactIds]) => ({
           type: 'ContactsUnassigned',
           data: { campaignId: command.campaignId, texterId, contactIds, reason: 'unassigned', unassignedAt: command.now },
         }));
@@ -207,7 +211,7 @@ export const textingDecider: Decider<TextingCommand, TextingEvent, TextingState>
       }
       case 'ReassignContacts': {
         if (command.contactIds.length > MAX_CONTACTS_PER_ACTION) return reject('invalid', `At most ${MAX_CONTACTS_PER_ACTION} contacts at a time`, 'contactIds');
-        const events: ContactsReassigned[] = [...byOwner(state, command.contactIds)]
+        const events: ContactsReassigned[] = [...byOwner(state, command.contactIds, command.fromTexterId)]
           .filter(([from]) => from !== command.toTexterId)
           .map(([fromTexterId, contactIds]) => ({
             type: 'ContactsReassigned',

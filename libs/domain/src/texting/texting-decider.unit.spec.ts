@@ -93,6 +93,17 @@ describe('texting decider: moving work', () => {
     ]);
   });
 
+  it("moving a texter's contacts touches only those they hold at decision time (the admin's list may lag)", () => {
+    const history = [assigned('ana', ['k1', 'k2']), assigned('cai', ['k3'])];
+    spec.given(history).when({ type: 'ReassignContacts', campaignId: 'c1', contactIds: ['k1', 'k2', 'k3'], fromTexterId: 'ana', toTexterId: 'ben', now }).then([
+      { type: 'ContactsReassigned', data: { campaignId: 'c1', fromTexterId: 'ana', toTexterId: 'ben', contactIds: ['k1', 'k2'], reassignedAt: now } },
+    ]);
+    spec.given(history).when({ type: 'UnassignContacts', campaignId: 'c1', contactIds: ['k2', 'k3'], fromTexterId: 'cai', now }).then([
+      { type: 'ContactsUnassigned', data: { campaignId: 'c1', texterId: 'cai', contactIds: ['k3'], reason: 'unassigned', unassignedAt: now } },
+    ]);
+    spec.given(history).when({ type: 'ReassignContacts', campaignId: 'c1', contactIds: ['k3'], fromTexterId: 'ana', toTexterId: 'ben', now }).then([]);
+  });
+
   it('after a reassignment the new owner holds it and the old one cannot send', () => {
     const history = [assigned('ana', ['k1']), { type: 'ContactsReassigned', data: { campaignId: 'c1', fromTexterId: 'ana', toTexterId: 'ben', contactIds: ['k1'], reassignedAt: now } } as TextingEvent];
     spec.given(history).when(send()).thenRejects('forbidden', /assigned to someone else/);

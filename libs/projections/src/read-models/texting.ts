@@ -1,4 +1,4 @@
-import type { Change, ConversationStatus, ConversationView, MessageView } from '@textbank/contracts';
+import type { Change, ConversationStatus, ConversationView, InboxView, MessageView } from '@textbank/contracts';
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../cached-statement.js';
 import { defineProjector, type StoredEvent } from '../projector.js';
@@ -62,6 +62,8 @@ const toConversation = (db: Database.Database, row: ConversationRow): Conversati
     timeZone: row.time_zone,
     lastMessage: last ? toMessage(last) : null,
     possibleOptOut: row.possible_opt_out,
+    tags: cachedStatement<[string], string>(db, 'SELECT tag_id FROM conversation_tags WHERE contact_id = ? ORDER BY position').pluck().all(row.contact_id),
+    answers: cachedStatement<[string], { questionId: string; answerId: string }>(db, 'SELECT question_id AS questionId, answer_id AS answerId FROM survey_answers WHERE contact_id = ? ORDER BY position').all(row.contact_id),
     updatedAt: row.updated_at,
   };
 };
@@ -100,8 +102,8 @@ const insertMessage = (db: Database.Database, event: StoredEvent, row: Omit<Mess
  */
 export const textingProjector = defineProjector({
   name: 'texting',
-  version: 2,
-  tables: ['conversations', 'messages', 'unmatched_replies'],
+  version: 3,
+  tables: ['conversations', 'messages', 'unmatched_replies', 'conversation_tags', 'survey_answers'],
   schema: `
     CREATE TABLE IF NOT EXISTS conversations (
       contact_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, texter_id TEXT, status TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0,
@@ -117,6 +119,15 @@ export const textingProjector = defineProjector({
     );
     CREATE INDEX IF NOT EXISTS messages_by_contact ON messages (contact_id, position);
     CREATE INDEX IF NOT EXISTS messages_by_provider ON messages (provider_id) WHERE provider_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS messages_by_error ON messages (campaign_id, error_code) WHERE error_code IS NOT NULL;
+    CREATE TABLE IF NOT EXISTS conversation_tags (
+      contact_id TEXT NOT NULL, tag_id TEXT NOT NULL, campaign_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (contact_id, tag_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS conversation_tags_by_tag ON conversation_tags (campaign_id, tag_id);
+    CREATE TABLE IF NOT EXISTS survey_answers (
+      contact_id TEXT NOT NULL, question_id TEXT NOT NULL, answer_id TEXT NOT NULL, campaign_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (contact_id, question_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS survey_answers_by_answer ON survey_answers (campaign_id, question_id, answer_id);
     CREATE TABLE IF NOT EXISTS unmatched_replies (
       provider_id TEXT PRIMARY KEY, organization_id TEXT NOT NULL, phone TEXT NOT NULL, body TEXT NOT NULL, kind TEXT NOT NULL, received_at TEXT NOT NULL, position INTEGER NOT NULL
     );`,
@@ -181,6 +192,35 @@ export const textingProjector = defineProjector({
       touch(db, event, d.contactId, `status = ${status}, possible_opt_out = ?, last_message_id = ?`, [d.kind === 'possible_opt_out' ? (d.phrase ?? d.body) : null, d.providerMessageId], d.receivedAt);
       return announce ? announced(db, event, d.contactId, d.providerMessageId) : undefined;
     },
+    SurveyAnswerRecorded: (event, db, announce) => {
+      const d = event.data;
+      cachedStatement(db, 'INSERT OR REPLACE INTO survey_answers VALUES (?, ?, ?, ?, ?)').run(d.contactId, d.questionId, d.answerId, d.campaignId, event.position.commit);
+      touch(db, event, d.contactId, 'status = status', [], d.recordedAt);
+      return announce ? announced(db, event, d.contactId, null) : undefined;
+    },
+    SurveyAnswerCleared: (event, db, announce) => {
+      const d = event.data;
+      cachedStatement(db, 'DELETE FROM survey_answers WHERE contact_id = ? AND question_id = ?').run(d.contactId, d.questionId);
+      touch(db, event, d.contactId, 'status = status', [], d.clearedAt);
+      return announce ? announced(db, event, d.contactId, null) : undefined;
+    },
+    ConversationTagged: (event, db, announce) => {
+      const d = event.data;
+      cachedStatement(db, 'INSERT OR IGNORE INTO conversation_tags VALUES (?, ?, ?, ?)').run(d.contactId, d.tagId, d.campaignId, event.position.commit);
+      touch(db, event, d.contactId, 'status = status', [], d.taggedAt);
+      return announce ? announced(db, event, d.contactId, null) : undefined;
+    },
+    ConversationUntagged: (event, db, announce) => {
+      const d = event.data;
+      cachedStatement(db, 'DELETE FROM conversation_tags WHERE contact_id = ? AND tag_id = ?').run(d.contactId, d.tagId);
+      touch(db, event, d.contactId, 'status = status', [], d.untaggedAt);
+      return announce ? announced(db, event, d.contactId, null) : undefined;
+    },
+    ConversationClosed: (event, db, announce) => {
+      const d = event.data;
+      touch(db, event, d.contactId, "status = CASE WHEN status = 'opted_out' THEN status ELSE 'closed' END", [], d.closedAt);
+      return announce ? announced(db, event, d.contactId, null) : undefined;
+    },
     UnmatchedReplyReceived: (event, db) => {
       const d = event.data;
       cachedStatement(db, 'INSERT OR IGNORE INTO unmatched_replies VALUES (?, ?, ?, ?, ?, ?, ?)').run(d.providerMessageId, d.organizationId, d.from, d.body, d.kind, d.receivedAt, event.position.commit);
@@ -204,33 +244,60 @@ export const textingProjector = defineProjector({
   },
 });
 
-const VIEW_STATUSES: Record<string, readonly ConversationStatus[]> = {
+const VIEW_STATUSES: Record<InboxView, readonly ConversationStatus[]> = {
   needs_reply: ['needs_reply'],
   needs_first_text: ['needs_first_text'],
-  closed: ['opted_out'],
-  all: ['needs_first_text', 'waiting', 'needs_reply', 'opted_out'],
+  waiting: ['waiting'],
+  closed: ['closed', 'opted_out'],
+  opted_out: ['opted_out'],
+  all: ['needs_first_text', 'waiting', 'needs_reply', 'closed', 'opted_out'],
 };
 
-/** A texter's inbox (one campaign or all), newest change first. */
-export function listConversations(
-  db: Database.Database,
-  filter: { texterId?: string | null; campaignId?: string; view: keyof typeof VIEW_STATUSES; search?: string; limit: number; offset: number },
-): { conversations: ConversationView[]; total: number } {
-  const statuses = VIEW_STATUSES[filter.view]!;
-  const where = [`status IN (${statuses.map(() => '?').join(', ')})`];
+export interface ConversationFilter {
+  /** null: nobody's (the admin queue). */
+  readonly texterId?: string | null;
+  readonly campaignId?: string;
+  readonly view: InboxView;
+  readonly search?: string;
+  readonly tagId?: string;
+  readonly questionId?: string;
+  readonly answerId?: string;
+  readonly errorCode?: string;
+}
+
+function whereOf(filter: ConversationFilter): { clause: string; params: unknown[] } {
+  const statuses = VIEW_STATUSES[filter.view];
+  const where = [`c.status IN (${statuses.map(() => '?').join(', ')})`];
   const params: unknown[] = [...statuses];
-  if (filter.texterId === null) where.push('texter_id IS NULL');
-  else if (filter.texterId !== undefined) (where.push('texter_id = ?'), params.push(filter.texterId));
-  if (filter.campaignId !== undefined) (where.push('campaign_id = ?'), params.push(filter.campaignId));
+  if (filter.texterId === null) where.push('c.texter_id IS NULL');
+  else if (filter.texterId !== undefined) (where.push('c.texter_id = ?'), params.push(filter.texterId));
+  if (filter.campaignId !== undefined) (where.push('c.campaign_id = ?'), params.push(filter.campaignId));
   if (filter.search) {
     const like = `%${escapeLike(filter.search)}%`;
-    where.push("(first_name || ' ' || last_name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')");
+    where.push("(c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\')");
     params.push(like, like);
   }
-  const clause = where.join(' AND ');
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE ${clause}`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM conversations WHERE ${clause} ORDER BY position DESC LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset) as ConversationRow[];
+  if (filter.tagId !== undefined) (where.push('EXISTS (SELECT 1 FROM conversation_tags t WHERE t.contact_id = c.contact_id AND t.tag_id = ?)'), params.push(filter.tagId));
+  if (filter.questionId !== undefined && filter.answerId !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM survey_answers a WHERE a.contact_id = c.contact_id AND a.question_id = ? AND a.answer_id = ?)');
+    params.push(filter.questionId, filter.answerId);
+  }
+  if (filter.errorCode !== undefined) (where.push('EXISTS (SELECT 1 FROM messages m WHERE m.contact_id = c.contact_id AND m.error_code = ?)'), params.push(filter.errorCode));
+  return { clause: where.join(' AND '), params };
+}
+
+/** A texter's inbox (one campaign or all) or message review, newest change first. */
+export function listConversations(db: Database.Database, filter: ConversationFilter & { limit: number; offset: number }): { conversations: ConversationView[]; total: number } {
+  const { clause, params } = whereOf(filter);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM conversations c WHERE ${clause}`).get(...params) as { n: number }).n;
+  const rows = db.prepare(`SELECT c.* FROM conversations c WHERE ${clause} ORDER BY c.position DESC LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset) as ConversationRow[];
   return { conversations: rows.map((row) => toConversation(db, row)), total };
+}
+
+/** The contact ids a filter matches (oldest change first), at most `limit`: what an admin's move touches. */
+export function conversationIdsMatching(db: Database.Database, filter: ConversationFilter, limit: number): string[] {
+  const { clause, params } = whereOf(filter);
+  return db.prepare(`SELECT c.contact_id FROM conversations c WHERE ${clause} ORDER BY c.position LIMIT ?`).pluck().all(...params, limit) as string[];
 }
 
 export function findConversation(db: Database.Database, contactId: string): ConversationView | undefined {
@@ -264,7 +331,7 @@ export function texterLoads(db: Database.Database, campaignId: string) {
   ).all(campaignId);
   const loads = new Map<string, Record<ConversationStatus, number>>();
   for (const row of rows) {
-    const load = loads.get(row.texter_id) ?? { needs_first_text: 0, waiting: 0, needs_reply: 0, opted_out: 0 };
+    const load = loads.get(row.texter_id) ?? { needs_first_text: 0, waiting: 0, needs_reply: 0, closed: 0, opted_out: 0 };
     load[row.status] = row.n;
     loads.set(row.texter_id, load);
   }
