@@ -1,4 +1,4 @@
-import { CommandAccepted, ConversationPage, ThreadView, type SendReplyRequest } from '@textbank/contracts';
+import { CommandAccepted, ConversationPage, TextingKit, ThreadView, type SendReplyRequest } from '@textbank/contracts';
 import { apiGet, apiSend, type ApiResult } from '../api/api-client';
 import { INBOX_VIEWS, type InboxView } from './inbox-views';
 
@@ -12,13 +12,54 @@ export interface InboxRequest {
   offset?: number;
 }
 
-/** My conversations, newest change first. */
-export function fetchConversations(request: InboxRequest): Promise<ApiResult<ConversationPage>> {
+/** Message review's filters beside the view and search ('none': nobody's conversations, the admin queue). */
+export interface ReviewFilters {
+  texterId?: string;
+  tagId?: string;
+  questionId?: string;
+  answerId?: string;
+  errorCode?: string;
+}
+
+function queryOf(request: InboxRequest & ReviewFilters): string {
   const params = new URLSearchParams({ view: request.view, limit: String(request.limit ?? INBOX_PAGE_SIZE), offset: String(request.offset ?? 0) });
   const search = request.search?.trim().slice(0, 100);
   if (search) params.set('search', search);
-  if (request.campaignId) params.set('campaignId', request.campaignId);
-  return apiGet(`/api/conversations?${params.toString()}`, ConversationPage);
+  for (const key of ['campaignId', 'texterId', 'tagId', 'questionId', 'answerId', 'errorCode'] as const) {
+    const value = request[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
+
+/** My conversations, newest change first. */
+export function fetchConversations(request: InboxRequest): Promise<ApiResult<ConversationPage>> {
+  return apiGet(`/api/conversations?${queryOf(request)}`, ConversationPage);
+}
+
+/** Message review (staff and auditors): a campaign's conversations, filtered. */
+export function fetchReview(campaignId: string, request: InboxRequest & ReviewFilters): Promise<ApiResult<ConversationPage>> {
+  const { campaignId: _ignored, ...rest } = request;
+  return apiGet(`/api/campaigns/${encodeURIComponent(campaignId)}/conversations?${queryOf(rest)}`, ConversationPage);
+}
+
+/** The campaign's name, hours, canned responses, survey and tags, for a texter (404 for a volunteer and a draft). */
+export function fetchTextingKit(campaignId: string): Promise<ApiResult<TextingKit>> {
+  return apiGet(`/api/campaigns/${encodeURIComponent(campaignId)}/texting/kit`, TextingKit);
+}
+
+/** Record the contact's answer to a survey question (null takes it back). */
+export function recordAnswer(contactId: string, questionId: string, answerId: string | null): Promise<ApiResult<CommandAccepted>> {
+  return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/answers`, { questionId, answerId }, CommandAccepted);
+}
+
+export function tagConversation(contactId: string, tagId: string, applied: boolean): Promise<ApiResult<CommandAccepted>> {
+  return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/tags`, { tagId, applied }, CommandAccepted);
+}
+
+/** Nothing more to say: off "needs reply" until the contact writes again. */
+export function closeConversation(contactId: string): Promise<ApiResult<CommandAccepted>> {
+  return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/close`, {}, CommandAccepted);
 }
 
 export type ViewCounts = Record<InboxView, number>;

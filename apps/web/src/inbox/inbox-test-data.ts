@@ -16,6 +16,8 @@ export function aConversation(overrides: Partial<ConversationView> = {}): Conver
     timeZone: 'America/New_York',
     lastMessage: aMessage(),
     possibleOptOut: null,
+    tags: [],
+    answers: [],
     updatedAt: '2026-07-15T18:00:00Z',
     ...overrides,
   };
