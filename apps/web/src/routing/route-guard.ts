@@ -10,7 +10,7 @@ export function homeRoute(role: Role): Route {
  * The screen a role may see for a route: the route itself when allowed, else
  * the role's home. The API refuses the same requests; this spares a screen
  * that could only show "forbidden". Volunteers see their home, the texting
- * screen and their inbox; auditors may read a thread, never answer it.
+ * screen and their inbox; auditors may read a thread and message review, never answer.
  */
 export function allowedRoute(route: Route, role: Role): Route {
   return mayVisit(route, role) ? route : homeRoute(role);
@@ -38,6 +38,8 @@ export function mayVisit(route: Route, role: Role): boolean {
       return role === 'owner' || role === 'admin';
     case 'campaigns':
     case 'campaign':
+    // Message review: staff, and auditors reading.
+    case 'review':
     case 'events':
     case 'people':
     case 'opt-outs':

@@ -79,3 +79,15 @@ describe('texting screens', () => {
     expect(allowedRoute(phone, 'auditor')).toEqual({ name: 'campaigns' });
   });
 });
+
+describe('message review', () => {
+  const review: Route = { name: 'review', campaignId: 'c1', filter: { view: 'all', search: '', texterId: '', tagId: '', questionId: '', answerId: '', errorCode: '' } };
+
+  it.each<Role>(['owner', 'admin', 'auditor'])('lets %s read it', (role) => {
+    expect(allowedRoute(review, role)).toBe(review);
+  });
+
+  it('sends a volunteer home', () => {
+    expect(allowedRoute(review, 'volunteer')).toEqual({ name: 'home' });
+  });
+});

@@ -1,4 +1,5 @@
 import { INBOX_VIEWS, type InboxView } from '../inbox/inbox-views';
+import { readReviewFilter, reviewQuery, type ReviewFilter } from '../review/review-filter';
 
 /** Event log filters as they appear in the URL; '' means "any". */
 export interface EventLogFilter {
@@ -8,8 +9,9 @@ export interface EventLogFilter {
 
 /**
  * Every screen, read from the hash (#/campaigns, #/campaigns/<id>, #/events?type=…, #/join/<token>,
- * #/reset/<token>, #/sign-in?email=…, #/campaigns/<id>/text, #/inbox?view=…&search=…, #/inbox/<contactId>,
- * #/sandbox-phone?phone=…). The event log and the inbox keep their filters in the hash so links and Back work.
+ * #/reset/<token>, #/sign-in?email=…, #/campaigns/<id>/text, #/campaigns/<id>/review?view=…&texterId=…,
+ * #/inbox?view=…&search=…, #/inbox/<contactId>, #/sandbox-phone?phone=…). The event log, the inbox and
+ * message review keep their filters in the hash so links and Back work.
  * `join` and `reset` are public (the link's token is the credential); `sign-in` is the sign-in screen
  * with an address filled in, and leads home once signed in; the rest sit behind sign-in and a role guard (route-guard.ts).
  */
@@ -18,6 +20,8 @@ export type Route =
   | { name: 'campaign'; id: string }
   /** The texting screen: the next contact of one campaign and a Send button. */
   | { name: 'text'; campaignId: string }
+  /** Message review: every conversation of one campaign, filtered (staff and auditors). */
+  | { name: 'review'; campaignId: string; filter: ReviewFilter }
   | { name: 'inbox'; view: InboxView; search: string }
   | { name: 'thread'; contactId: string }
   | { name: 'sandbox-phone'; phone: string }
@@ -46,6 +50,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/home') return { name: 'home' };
   const texting = /^\/campaigns\/([^/]+)\/text$/.exec(path);
   if (texting) return { name: 'text', campaignId: decodeToken(texting[1]!) };
+  const review = /^\/campaigns\/([^/]+)\/review$/.exec(path);
+  if (review) return { name: 'review', campaignId: decodeToken(review[1]!), filter: readReviewFilter(new URLSearchParams(query)) };
   if (path.startsWith('/inbox/') && path.length > '/inbox/'.length) return { name: 'thread', contactId: decodeToken(path.slice('/inbox/'.length)) };
   if (path.startsWith('/campaigns/') && path.length > '/campaigns/'.length) return { name: 'campaign', id: decodeToken(path.slice('/campaigns/'.length)) };
   if (path === '/join' || path.startsWith('/join/')) return { name: 'join', token: decodeToken(path.slice('/join/'.length)) };
@@ -76,6 +82,8 @@ export function routeHref(route: Route): string {
       return `#/campaigns/${encodeURIComponent(route.id)}`;
     case 'text':
       return `#/campaigns/${encodeURIComponent(route.campaignId)}/text`;
+    case 'review':
+      return withQuery(`#/campaigns/${encodeURIComponent(route.campaignId)}/review`, reviewQuery(route.filter));
     case 'thread':
       return `#/inbox/${encodeURIComponent(route.contactId)}`;
     case 'inbox':

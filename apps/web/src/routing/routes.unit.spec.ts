@@ -116,3 +116,23 @@ describe('texting routes', () => {
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });
 });
+
+describe('message review', () => {
+  const id = '0b8a4f7e-3c1d-4e9a-9b2f-6d5c4a3b2e1f';
+  const none = { view: 'all', search: '', texterId: '', tagId: '', questionId: '', answerId: '', errorCode: '' } as const;
+
+  it('reads a campaign’s review before the campaign page, all conversations by default', () => {
+    expect(parseRoute(`#/campaigns/${id}/review`)).toEqual({ name: 'review', campaignId: id, filter: none });
+    expect(routeHref({ name: 'review', campaignId: id, filter: none })).toBe(`#/campaigns/${id}/review`);
+  });
+
+  it('keeps every filter in the address, and round-trips it', () => {
+    const route: Route = {
+      name: 'review',
+      campaignId: id,
+      filter: { view: 'needs_reply', search: 'a&b c', texterId: 'none', tagId: 't-1', questionId: 'vote', answerId: 'yes', errorCode: '30007' },
+    };
+    expect(routeHref(route)).toBe(`#/campaigns/${id}/review?view=needs_reply&search=a%26b+c&texterId=none&tagId=t-1&questionId=vote&answerId=yes&errorCode=30007`);
+    expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+});
