@@ -1,4 +1,4 @@
-import { AssignmentSummary, CommandAccepted } from '@textbank/contracts';
+import { AssignmentSummary, CommandAccepted, MoveConversationsResult, type MoveConversationsRequest } from '@textbank/contracts';
 import { apiGet, apiSend, type ApiResult } from '../api/api-client';
 
 const base = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/assignments`;
@@ -19,4 +19,14 @@ export function releaseTexter(campaignId: string, texterId: string): Promise<Api
 
 export function reassignContacts(campaignId: string, contactIds: string[], toTexterId: string): Promise<ApiResult<CommandAccepted>> {
   return apiSend('POST', `${base(campaignId)}/reassign`, { contactIds, toTexterId }, CommandAccepted);
+}
+
+/**
+ * Moves one texter's conversations chosen by status (and tag) to another
+ * texter, or to nobody (null: untexted ones back to the pool, texted ones to
+ * the admin queue). `preview: true` only counts them (`matched`). 403 for
+ * non-staff; 404 with an issue on `toTexterId` when that is not an active texter.
+ */
+export function moveConversations(campaignId: string, request: MoveConversationsRequest): Promise<ApiResult<MoveConversationsResult>> {
+  return apiSend('POST', `${base(campaignId)}/move`, request, MoveConversationsResult);
 }
