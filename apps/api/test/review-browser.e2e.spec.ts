@@ -110,6 +110,12 @@ describe('message review and moving conversations, in a real browser', () => {
 
     await admin.getByLabel('Texter').selectOption({ label: 'Vera Volunteer' });
     await expect.poll(() => rowNames(admin)).toEqual(names(veras[1]!));
+    // One texter chosen: her conversations change live, without Refresh.
+    await admin.getByText('This texter’s changes show as they happen.').waitFor();
+    await callApi(api.url, owner.cookie, 'POST', '/api/sandbox/phone/reply', { from: veras[1]!.phone, body: 'Yes! Where do I go?' });
+    const answered = admin.getByTestId('review-row').filter({ hasText: fullName(veras[1]!) });
+    await expect.poll(() => answered.textContent(), { timeout: 10_000 }).toContain('Yes! Where do I go?');
+    expect(await answered.textContent()).toContain('Needs reply');
     await snap(admin, 'review-desktop.png');
     // Back undoes the last pick: both "Yes" again.
     await admin.goBack();
@@ -121,6 +127,13 @@ describe('message review and moving conversations, in a real browser', () => {
     await admin.getByTestId('review-empty').waitFor();
     await admin.getByLabel('Texter').selectOption({ label: 'Anyone' });
     await admin.getByLabel('Survey answer').selectOption({ label: 'Any answer' });
+    // Typed filters reach the address after a pause: nothing failed with 30007 (the quiet sandbox delivers everything).
+    await expect.poll(() => rowNames(admin)).toHaveLength(6);
+    await admin.getByLabel('Error code').fill('30007');
+    await expect.poll(() => admin.url()).toMatch(/\/review\?errorCode=30007$/);
+    await admin.getByTestId('review-empty').waitFor();
+    await admin.getByLabel('Error code').fill('');
+    await expect.poll(() => rowNames(admin)).toHaveLength(6);
     await admin.getByLabel('Name or number').fill(veras[2]!.lastName);
     await expect.poll(() => rowNames(admin)).toEqual(names(veras[2]!));
 
@@ -137,7 +150,8 @@ describe('message review and moving conversations, in a real browser', () => {
     const phone = await (await harness.newContext({ ...devices['Pixel 7'] })).newPage();
     await signInIn(phone, api.url, auditor.email, auditor.password);
     await phone.goto(`${api.url}/#/campaigns/${campaignId}/review?view=waiting`);
-    await expect.poll(() => phone.getByTestId('review-count').textContent()).toBe('6 conversations');
+    // Six texted, one of which has answered.
+    await expect.poll(() => phone.getByTestId('review-count').textContent()).toBe('5 conversations');
     expect(await phone.getByRole('link', { name: 'Waiting for them' }).getAttribute('aria-current')).toBe('page');
     expect(await fitsWidth(phone)).toBe(true);
     await snap(phone, 'review-phone.png');
@@ -147,7 +161,7 @@ describe('message review and moving conversations, in a real browser', () => {
     await admin.goto(`${api.url}/#/campaigns/${campaignId}`);
     const texters = admin.getByRole('region', { name: 'Texters', exact: true });
     const loads = async () => (await texters.getByTestId('texter-load').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim()).sort();
-    await expect.poll(loads).toEqual(['Vera Volunteer 0 0 4 0 0', 'Victor Volunteer 0 0 2 0 0']);
+    await expect.poll(loads).toEqual(['Vera Volunteer 0 1 3 0 0', 'Victor Volunteer 0 0 2 0 0']);
 
     // Nothing opted out: the preview says so, and nothing is asked.
     await texters.getByLabel('From').selectOption({ label: 'Vera Volunteer' });
@@ -167,7 +181,7 @@ describe('message review and moving conversations, in a real browser', () => {
     await snap(admin, 'move-preview-desktop.png', false);
     await dialog.getByRole('button', { name: 'Move 1' }).click();
     await admin.getByRole('status').filter({ hasText: 'Moved 1 conversation from Vera Volunteer to Victor Volunteer.' }).waitFor();
-    await expect.poll(loads).toEqual(['Vera Volunteer 0 0 3 0 0', 'Victor Volunteer 0 0 3 0 0']);
+    await expect.poll(loads).toEqual(['Vera Volunteer 0 0 3 0 0', 'Victor Volunteer 0 1 2 0 0']);
 
     // The rest of Vera's to nobody: the admin queue.
     await texters.getByLabel('With tag').selectOption({ label: 'Any tag, or none' });
@@ -176,7 +190,7 @@ describe('message review and moving conversations, in a real browser', () => {
     const toNobody = admin.getByRole('dialog', { name: 'Move 3 conversations?' });
     expect(await toNobody.textContent()).toContain('from Vera Volunteer to nobody: untexted ones go back to the pool, texted ones wait in the admin queue');
     await toNobody.getByRole('button', { name: 'Move 3' }).click();
-    await expect.poll(loads).toEqual(['Victor Volunteer 0 0 3 0 0']);
+    await expect.poll(loads).toEqual(['Victor Volunteer 0 1 2 0 0']);
     await texters.screenshot({ path: join(OUTPUT, 'assignments-moved-desktop.png') });
 
     // Victor's name leads to his conversations in review; the admin queue holds Vera's three.

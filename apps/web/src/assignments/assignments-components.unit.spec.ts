@@ -18,7 +18,7 @@ describe('MoveConversationsForm', () => {
     expect(body).toMatch(/<option value="v"[^>]*>Vera Volunteer<\/option>/);
     expect(body).toContain('Waiting for them');
     expect(body).toMatch(/<option value="t1"[^>]*>Voting<\/option>/);
-    expect(body).toContain('Nobody (pool or admin queue)');
+    expect(body).toMatch(/<option value="nobody"[^>]*>Nobody<\/option>/);
     expect(body).toMatch(/<option value="w"[^>]*>Victor Volunteer<\/option>/);
     expect(body).not.toContain('Uma Auditor');
     // Nothing chosen yet: nothing to preview.
