@@ -24,6 +24,12 @@ describe('AppHeader', () => {
     expect(body).toMatch(/<a href="#\/campaigns">Campaigns<\/a>/);
   });
 
+  it('counts message review as part of Campaigns', () => {
+    const review = { name: 'review', campaignId: 'c1', filter: { view: 'all', search: '', texterId: '', tagId: '', questionId: '', answerId: '', errorCode: '' } } as const;
+    const { body } = render(AppHeader, { props: { session, route: review, connection: 'live', onSignOut: () => {} } });
+    expect(body).toMatch(/<a href="#\/campaigns" aria-current="page">Campaigns<\/a>/);
+  });
+
   it('says "live" in the connection indicator only when connected', () => {
     const live = render(AppHeader, { props: { session, route: { name: 'campaigns' }, connection: 'live', onSignOut: () => {} } }).body;
     const down = render(AppHeader, { props: { session, route: { name: 'campaigns' }, connection: 'reconnecting', onSignOut: () => {} } }).body;
