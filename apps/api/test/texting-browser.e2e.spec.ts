@@ -65,6 +65,19 @@ beforeAll(async () => {
     { title: 'Thanks', body: 'Thank you {firstName}! See you Tuesday.' },
     { title: 'Where to vote', body: 'The vote is in the lobby, Tuesday 6-9pm.' },
   ]);
+  // A survey whose "Yes" tags the conversation, opens a follow-up and suggests the "Where to vote" response.
+  const { responses } = await callApi<{ responses: Array<{ responseId: string; title: string }> }>(api.url, owner.cookie, 'GET', `/api/campaigns/${campaignId}/responses`);
+  const whereToVote = responses.find((r) => r.title === 'Where to vote')!.responseId;
+  const voting = (await callApi<{ id: string }>(api.url, owner.cookie, 'POST', '/api/tags', { name: 'Voting', colour: 'green' })).id;
+  const ride = (await callApi<{ id: string }>(api.url, owner.cookie, 'POST', '/api/tags', { name: 'Needs a ride', colour: 'blue' })).id;
+  await callApi(api.url, owner.cookie, 'PUT', `/api/campaigns/${campaignId}/tags`, { expectedRevision: -1, tagIds: [voting, ride] });
+  await callApi(api.url, owner.cookie, 'PUT', `/api/campaigns/${campaignId}/survey`, {
+    expectedRevision: 0,
+    questions: [
+      { id: 'vote', text: 'Will you vote on Tuesday?', answers: [{ id: 'yes', label: 'Yes', next: 'ride', tagId: voting, cannedResponseId: whereToVote }, { id: 'no', label: 'No' }] },
+      { id: 'ride', text: 'Do you need a ride?', answers: [{ id: 'ride-yes', label: 'Yes, a ride', tagId: ride }, { id: 'ride-no', label: 'No ride needed' }] },
+    ],
+  });
   veraPhone = await phoneFor(vera);
   victorPhone = await phoneFor(victor);
 }, 120_000);
@@ -146,7 +159,7 @@ describe('texting in a real browser: two volunteers on phones and an organizer',
     await snap(admin, 'assignments-desktop.png');
   });
 
-  it('a reply from the sandbox phone appears live in the volunteer’s inbox; they answer in their own words', async () => {
+  it('a reply from the sandbox phone appears live in the volunteer’s inbox; they record the survey answer and send the reply it suggests', async () => {
     const page = veraPhone;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
     await page.getByTestId('inbox-empty').waitFor();
@@ -166,10 +179,18 @@ describe('texting in a real browser: two volunteers on phones and an organizer',
     await page.getByRole('heading', { level: 1, name: `${maria!.firstName} Last${maria!.firstName.slice('First'.length)}` }).waitFor();
     const statuses = page.getByTestId('message-status');
     await expect.poll(() => statuses.allTextContents()).toEqual([expect.stringContaining('Delivered'), expect.stringContaining('Received')]);
-    // Volunteers may not read a campaign's canned responses (GET …/responses is for staff and auditors): they write their own.
-    expect(await page.getByRole('group', { name: /Canned responses/ }).count()).toBe(0);
+    expect(await page.getByTestId('thread-campaign').textContent()).toBe('Tenant vote');
+    // She records what they said: the answer's tag goes on, the follow-up question opens, and its reply is suggested.
+    const survey = page.getByRole('region', { name: 'Survey' });
+    await survey.getByRole('group', { name: 'Will you vote on Tuesday?' }).getByRole('button', { name: 'Yes' }).click();
+    await survey.getByRole('group', { name: 'Do you need a ride?' }).waitFor({ timeout: 10_000 });
+    const tags = page.getByRole('region', { name: 'Tags' });
+    await expect.poll(() => tags.getByRole('button', { name: /Voting/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await tags.getByRole('button', { name: /Needs a ride/ }).getAttribute('aria-pressed')).toBe('false');
+    const suggested = page.getByRole('group', { name: /Canned responses/ }).getByRole('button', { name: /Where to vote · suggested/ });
+    await suggested.click();
     const box = page.getByLabel('Your reply');
-    await box.fill('The vote is in the lobby, Tuesday 6-9pm.');
+    expect(await box.inputValue()).toBe('The vote is in the lobby, Tuesday 6-9pm.');
     await box.press('End');
     await box.pressSequentially(' See you there!');
     await expect.poll(() => page.getByTestId('reply-segments').textContent()).toBe('1 segment · GSM-7');
@@ -272,5 +293,10 @@ describe('texting in a real browser: two volunteers on phones and an organizer',
     await expect.poll(() => admin.getByTestId('message').count()).toBe(3);
     expect(await admin.getByTestId('message').nth(2).textContent()).toContain(`Thank you ${next.firstName}! See you Tuesday. Bring a neighbour!`);
     await expect.poll(() => admin.getByTestId('message-status').nth(2).textContent(), { timeout: 10_000 }).toContain('Delivered');
+    // Nothing more to say: closed, off "Needs reply" until they write again.
+    await admin.getByTestId('close-conversation').click();
+    await expect.poll(() => admin.getByTestId('thread-status').textContent()).toBe('Closed');
+    await callApi(api.url, owner.cookie, 'POST', '/api/sandbox/phone/reply', { from: next.phone, body: 'Actually, what time?' });
+    await expect.poll(() => admin.getByTestId('thread-status').textContent(), { timeout: 10_000 }).toBe('Needs reply');
   });
 });
