@@ -102,4 +102,5 @@ export const ConversationChangedChange = z.object({
 /** `texting:send` over the socket: one press of Send; the ack is the answer. */
 export const SocketSend = z.strictObject({ campaignId: z.uuid(), contactId: z.string().min(1).max(100), gestureId: z.uuid() });
 export type SocketSend = z.infer<typeof SocketSend>;
-export type SocketSendReply = { ok: true; id: string; position: string; readable: boolean } | { ok: false; status: number; message: string };
+/** Accepted: the message id, its position, and the next contact to show (null: none left), so the texter needs no GET texting/next. */
+export type SocketSendReply = { ok: true; id: string; position: string; readable: boolean; next: NextContact | null } | { ok: false; status: number; message: string };

@@ -185,6 +185,15 @@ export class CommandExecutor {
     );
   }
 
+  /**
+   * The cached state without waiting for anything: it may hold appends still
+   * committing. For suggestions a decision will check again (the next
+   * contact to show), never for a decision itself.
+   */
+  async glance<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<S> {
+    return this.cache.peek<S>(stream)?.state ?? this.current(stream, decider);
+  }
+
   /** A stream's folded state as the store has it now, or newer (appends committing), caught up from the cache: for checks outside a command. */
   async current<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<S> {
     for (let attempt = 1; ; attempt++) {

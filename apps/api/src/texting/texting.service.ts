@@ -214,6 +214,37 @@ export class TextingService {
     };
   }
 
+  /**
+   * The contact to show after a Send (answered with it, so the texter needs no
+   * second request): from the texting stream's state, in hand-out order, the
+   * first not opted out whose hours are open (else the first not opted out),
+   * looking at most 50 ahead as GET next does. The state may hold appends still
+   * committing: it is a suggestion, the next Send is decided again.
+   */
+  async nextFromStream(principal: Principal, campaignId: string, now: Date): Promise<NextContact | null> {
+    const state = await this.executor.glance(textingStream(campaignId), textingDecider);
+    const held = state.untexted.get(principal.person.id);
+    if (!held || held.size === 0) return null;
+    const hours = (await this.campaignFacts(campaignId)).hours;
+    if (!hours) return null;
+    let fallback: ContactRecord | undefined;
+    let looked = 0;
+    for (const contactId of held) {
+      if (++looked > 50) break;
+      const contact = findContact(this.readModels, contactId);
+      if (!contact || optedOutAmong(this.readModels, principal.organization.id, [contact.phone]).size > 0) continue;
+      if (isTextingWindowOpen(contact.timeZone, hours, now)) return this.shown(campaignId, contact, principal, true, held.size);
+      fallback ??= contact;
+    }
+    return fallback ? this.shown(campaignId, fallback, principal, false, held.size) : null;
+  }
+
+  private shown(campaignId: string, contact: ContactRecord, principal: Principal, windowOpen: boolean, remaining: number): NextContact | null {
+    const rendered = this.render(campaignId, contact, principal);
+    if (!rendered) return null;
+    return { contactId: contact.id, firstName: contact.firstName, lastName: contact.lastName, phone: contact.phone, timeZone: contact.timeZone, ...rendered, windowOpen, remaining };
+  }
+
   /** One Send: the gesture id is the envelope's command id (from the Idempotency-Key), so a retried press is the same command. */
   async sendInitial(principal: Principal, campaignId: string, contactId: string, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
     const campaign = findCampaign(this.readModels, campaignId);
