@@ -51,7 +51,8 @@ export type ThreadView = z.infer<typeof ThreadView>;
 export const RequestContactsRequest = z.strictObject({ count: z.number().int().min(1).max(1000) });
 export type RequestContactsRequest = z.infer<typeof RequestContactsRequest>;
 
-export const RequestContactsResult = z.object({ assigned: z.number(), position: z.string() });
+/** `readable`: whether the read models had the hand-out when it was answered (it is not held for them; GET texting/next reads the texting stream). */
+export const RequestContactsResult = z.object({ assigned: z.number(), position: z.string(), readable: z.boolean() });
 export type RequestContactsResult = z.infer<typeof RequestContactsResult>;
 
 /** The next contact to text: the message rendered for them, and whether their hours are open now. */

@@ -190,35 +190,12 @@ export class TextingService {
     return { body: text, segments: measure.segments, encoding: measure.encoding, variantId: variant.variantId, scriptVersion: script.version };
   }
 
-  next(principal: Principal, campaignId: string, now: Date): NextContact | null {
-    const campaign = findCampaign(this.readModels, campaignId);
-    if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
-    const waiting = untextedOf(this.readModels, principal.person.id, campaignId, 50);
-    if (waiting.length === 0) return null;
-    const remaining = countByStatus(this.readModels, campaignId, principal.person.id, 'needs_first_text');
-    // Open windows first: a contact whose hours are closed waits at the end of the queue.
-    const pickable = waiting.find((c) => isTextingWindowOpen(c.timeZone, campaign.textingHours, now)) ?? waiting[0]!;
-    const contact = findContact(this.readModels, pickable.contactId);
-    if (!contact) return null;
-    const rendered = this.render(campaignId, contact, principal);
-    if (!rendered) return null;
-    return {
-      contactId: contact.id,
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      phone: contact.phone,
-      timeZone: contact.timeZone,
-      ...rendered,
-      windowOpen: isTextingWindowOpen(contact.timeZone, campaign.textingHours, now),
-      remaining,
-    };
-  }
-
   /**
-   * The contact to show after a Send (answered with it, so the texter needs no
-   * second request): from the texting stream's state, in hand-out order, the
+   * The next contact to text, with the message rendered for them (GET
+   * texting/next, and the answer to a Send over the socket, so the texter
+   * needs no second request): from the texting stream's state, in hand-out order, the
    * first not opted out whose hours are open (else the first not opted out),
-   * looking at most 50 ahead as GET next does. The state may hold appends still
+   * looking at most 50 ahead. The state may hold appends still
    * committing: it is a suggestion, the next Send is decided again.
    */
   async nextFromStream(principal: Principal, campaignId: string, now: Date): Promise<NextContact | null> {
