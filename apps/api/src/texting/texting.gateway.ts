@@ -47,9 +47,9 @@ export class TextingGateway {
     try {
       const outcome = await this.texting.sendInitial(principal, campaignId, contactId, envelope);
       if (!outcome.ok) return { ok: false, status: rejectionToHttp(outcome.rejection).getStatus(), message: outcome.rejection.message };
-      // Not held for the read models: the next contact comes from the texting stream, and the inbox follows live.
-      const next = await this.texting.nextFromStream(principal, campaignId, this.clock());
-      return { ok: true, id: outcome.messageId!, position: outcome.position.toString(), readable: this.projections.checkpoint() >= outcome.position, next };
+      // Read your own write, as over HTTP; the next contact comes from the texting stream meanwhile.
+      const [readable, next] = await Promise.all([this.projections.waitFor(outcome.position), this.texting.nextFromStream(principal, campaignId, this.clock(), outcome.hours)]);
+      return { ok: true, id: outcome.messageId!, position: outcome.position.toString(), readable, next };
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (typeof status === 'number' && status < 500) return { ok: false, status, message: (error as Error).message };

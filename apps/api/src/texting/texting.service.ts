@@ -30,6 +30,7 @@ import {
   poolCandidates,
   untextedOf,
   type ContactRecord,
+  type ProjectionRunner,
 } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -37,7 +38,7 @@ import type { Principal } from '../auth/principal.js';
 import type { CommandEnvelope } from '../commands/command-envelope.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
-import { EVENT_STORE, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 
 export const TEXTING_LIMITS: TextingLimits = { batchSize: DEFAULT_BATCH_SIZE, maxWaitingReplies: DEFAULT_MAX_WAITING_REPLIES };
 
@@ -66,6 +67,7 @@ export class TextingService {
     private readonly executor: CommandExecutor,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
   ) {}
 
   /** The contacts an accepted hand-out gave (the event at its revision; a retried request finds the same one). */
@@ -177,9 +179,21 @@ export class TextingService {
     return zones;
   }
 
+  /** The script as the read models have it: read again whenever they have moved on (each send and next render one). */
+  private readonly scripts = new Map<string, { checkpoint: bigint; script: ReturnType<typeof findScript> }>();
+
+  private scriptOf(campaignId: string): ReturnType<typeof findScript> {
+    const checkpoint = this.projections.checkpoint();
+    const cached = this.scripts.get(campaignId);
+    if (cached?.checkpoint === checkpoint) return cached.script;
+    const script = findScript(this.readModels, campaignId);
+    this.scripts.set(campaignId, { checkpoint, script });
+    return script;
+  }
+
   /** The first text for a contact as this texter would send it now: the script's current version, the contact's variant. */
   render(campaignId: string, contact: ContactRecord, principal: Principal): Rendered | undefined {
-    const script = findScript(this.readModels, campaignId);
+    const script = this.scriptOf(campaignId);
     if (script.variants.length === 0) return undefined;
     // Variants evenly: the contact id picks one (stable, so a retry renders the same text).
     const index = createHash('sha1').update(contact.id).digest().readUInt32BE(0) % script.variants.length;
@@ -198,11 +212,11 @@ export class TextingService {
    * looking at most 50 ahead. The state may hold appends still
    * committing: it is a suggestion, the next Send is decided again.
    */
-  async nextFromStream(principal: Principal, campaignId: string, now: Date): Promise<NextContact | null> {
+  async nextFromStream(principal: Principal, campaignId: string, now: Date, knownHours?: TextingHours): Promise<NextContact | null> {
     const state = await this.executor.glance(textingStream(campaignId), textingDecider);
     const held = state.untexted.get(principal.person.id);
     if (!held || held.size === 0) return null;
-    const hours = (await this.campaignFacts(campaignId)).hours;
+    const hours = knownHours ?? (await this.campaignFacts(campaignId)).hours;
     if (!hours) return null;
     let fallback: ContactRecord | undefined;
     let looked = 0;
@@ -223,7 +237,7 @@ export class TextingService {
   }
 
   /** One Send: the gesture id is the envelope's command id (from the Idempotency-Key), so a retried press is the same command. */
-  async sendInitial(principal: Principal, campaignId: string, contactId: string, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
+  async sendInitial(principal: Principal, campaignId: string, contactId: string, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string; hours?: TextingHours }> {
     const campaign = findCampaign(this.readModels, campaignId);
     if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
     const contact = findContact(this.readModels, contactId);
@@ -252,7 +266,8 @@ export class TextingService {
       },
       envelope,
     );
-    return outcome.ok ? { ...outcome, messageId } : outcome;
+    // The hours it was decided on, for the next contact shown with the answer (no second read of the campaign).
+    return outcome.ok ? { ...outcome, messageId, hours: facts.hours ?? campaign.textingHours } : outcome;
   }
 
   async reply(principal: Principal, contactId: string, body: string, cannedResponseId: string | undefined, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
