@@ -87,8 +87,9 @@ export class CommandExecutor {
     // The same key pressed again while the first is still on its way (a double press): its answer is this one's.
     const running = this.recent.get(envelope.commandId);
     if (running) {
-      const first = await running.outcome;
-      if (first.ok) return matching({ stream: running.stream, fingerprint: running.fingerprint, position: first.position, revision: first.revision }, stream, fingerprint);
+      // Refused or failed: this one is decided on its own.
+      const first = await running.outcome.catch(() => undefined);
+      if (first?.ok) return matching({ stream: running.stream, fingerprint: running.fingerprint, position: first.position, revision: first.revision }, stream, fingerprint);
     }
     let settle!: (outcome: Promise<CommandOutcome>) => void;
     this.recent.add(envelope.commandId, { stream, fingerprint, outcome: new Promise((resolve) => (settle = resolve)) });
