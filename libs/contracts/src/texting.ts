@@ -68,7 +68,8 @@ export type ThreadView = z.infer<typeof ThreadView>;
 export const RequestContactsRequest = z.strictObject({ count: z.number().int().min(1).max(1000) });
 export type RequestContactsRequest = z.infer<typeof RequestContactsRequest>;
 
-export const RequestContactsResult = z.object({ assigned: z.number(), position: z.string() });
+/** `readable`: whether the read models had the hand-out when it was answered (it is not held for them; GET texting/next reads the texting stream). */
+export const RequestContactsResult = z.object({ assigned: z.number(), position: z.string(), readable: z.boolean() });
 export type RequestContactsResult = z.infer<typeof RequestContactsResult>;
 
 /** The next contact to text: the message rendered for them, and whether their hours are open now. */
@@ -159,4 +160,5 @@ export const ConversationChangedChange = z.object({
 /** `texting:send` over the socket: one press of Send; the ack is the answer. */
 export const SocketSend = z.strictObject({ campaignId: z.uuid(), contactId: z.string().min(1).max(100), gestureId: z.uuid() });
 export type SocketSend = z.infer<typeof SocketSend>;
-export type SocketSendReply = { ok: true; id: string; position: string; readable: boolean } | { ok: false; status: number; message: string };
+/** Accepted: the message id, its position, and the next contact to show (null: none left), so the texter needs no GET texting/next. */
+export type SocketSendReply = { ok: true; id: string; position: string; readable: boolean; next: NextContact | null } | { ok: false; status: number; message: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureText } from './measure-text.js';
+import { measureByCalculator, measureText } from './measure-text.js';
 
 /** 3GPP TS 23.038, 6.2.1: the GSM 7-bit default alphabet (0x1B, the escape, left out) and its extension table (escape + one septet). */
 const GSM_BASIC =
@@ -65,6 +65,19 @@ describe('measuring a text', () => {
       const actual = measured.encoding === 'GSM-7' ? measured.characters : 'UCS-2';
       if (actual !== expected) disagreements.push(`U+${code.toString(16).padStart(4, '0')}: ${actual}, spec ${expected}`);
     }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('the quick count for one-septet text agrees with the calculator, lengths 0 to 1,700 around every part boundary', () => {
+    const alphabet = [...GSM_BASIC.replace('\r', '')];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const lengths = [...Array.from({ length: 12 }, (_, parts) => [153 * parts - 1, 153 * parts, 153 * parts + 1]).flat(), 159, 160, 161, 0, 1];
+    for (let i = 0; i < 300; i++) lengths.push(Math.floor(random() * 1700));
+    const disagreements = lengths
+      .filter((length) => length >= 0)
+      .map((length) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''))
+      .filter((text) => JSON.stringify(measureText(text)) !== JSON.stringify(measureByCalculator(text)));
     expect(disagreements).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { BATCH, releaseAll, requestMore, type HandOut } from '../shared/hand-out
 import { median, percentile } from '../shared/percentiles.js';
 import { describeProfile, summarizeProfile } from '../shared/profile-summary.js';
 import { progress } from '../shared/progress.js';
+import { readModelsCaughtUp } from '../shared/read-models-caught-up.js';
 import { withTempDir } from '../shared/temp-dir.js';
 import { ownershipIn, readTextingStream } from '../shared/texting-log.js';
 import { openTextingNight, type TextingNight } from '../shared/texting-night.js';
@@ -123,6 +124,7 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
       const heard = inboxes.reduce((sum, inbox) => sum + inbox.changes, 0);
       const disconnects = [admin, ...inboxes].reduce((sum, socket) => sum + socket.disconnects, 0);
       if (disconnects > 0) problems.push(`${disconnects} sockets dropped`);
+      await readModelsCaughtUp(api.url, agent);
       await night.close();
 
       const ownership = ownershipIn(await readTextingStream(night.eventsDb, campaignId));

@@ -39,8 +39,9 @@ const describe = (result: PhaseResult) =>
  * The built API runs in its own process (a child, with the sandbox carrier);
  * the texters run here, each with their own session and their inbox's socket
  * open (following `texter:<id>`), an admin following the campaign. Each
- * texter loops: GET texting/next (the message as the web app shows it), one
- * Send over the socket (the ack is the answer), next; "give me 200 more" when
+ * texter loops: the next contact (the message as the web app shows it), one
+ * Send over the socket (the ack is the answer and brings the next contact;
+ * over HTTP, GET texting/next asks for it), next; "give me 200 more" when
  * none is left. Rounds alternate 4 texters over the socket, the same 4 over
  * HTTP POST send (the baseline, same process, same minute), and 32 over the
  * socket; medians over the rounds.

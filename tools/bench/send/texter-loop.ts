@@ -78,13 +78,13 @@ async function nextContact(texter: Texter, campaignId: string): Promise<NextCont
   return (response.body as { next: NextContact | null }).next;
 }
 
-type SendAnswer = { readonly kind: 'accepted' } | { readonly kind: 'refused'; readonly status: number; readonly message: string } | { readonly kind: 'unanswered'; readonly message: string };
+type SendAnswer = { readonly kind: 'accepted'; readonly next?: NextContact | null } | { readonly kind: 'refused'; readonly status: number; readonly message: string } | { readonly kind: 'unanswered'; readonly message: string };
 
 function sendOverSocket(inbox: FollowingSocket, campaignId: string, contactId: string): Promise<SendAnswer> {
   return new Promise((resolve) => {
     inbox.socket.timeout(ANSWER_TIMEOUT_MS).emit('texting:send', { campaignId, contactId, gestureId: randomUUID() }, (error: Error | null, reply: SocketSendReply) => {
       if (error) resolve({ kind: 'unanswered', message: error.message });
-      else if (reply.ok) resolve({ kind: 'accepted' });
+      else if (reply.ok) resolve({ kind: 'accepted', next: reply.next });
       else resolve({ kind: 'refused', status: reply.status, message: reply.message });
     });
   });
@@ -111,16 +111,23 @@ async function sendOverHttp(texter: Texter, campaignId: string, contactId: strin
 /**
  * One texter at the keyboard, as the web app drives the API: the next
  * contact (GET texting/next, the message rendered), one press of Send, the
- * next; "give me 200 more" when none is left. Runs until the window closes.
+ * next (over the socket, the ack brings it; over HTTP, GET texting/next);
+ * "give me 200 more" when none is left. Runs until the window closes.
  */
 async function texterLoop(atWork: TexterAtWork, campaignId: string, transport: Transport, window: Window, samples: Samples, tally: SendTally): Promise<void> {
   const { texter, inbox } = atWork;
   const inWindow = (startedAt: number, endedAt: number) => startedAt >= window.start && endedAt <= window.end;
+  /** What the last socket ack said to show next (undefined: ask GET texting/next, as the web app does after HTTP or a refusal). */
+  let shown: NextContact | null | undefined;
   while (!window.stopping) {
-    const nextStartedAt = performance.now();
-    const next = await nextContact(texter, campaignId);
-    const nextEndedAt = performance.now();
-    if (inWindow(nextStartedAt, nextEndedAt)) samples.nextMs.push(nextEndedAt - nextStartedAt);
+    let next = shown;
+    shown = undefined;
+    if (next === undefined) {
+      const nextStartedAt = performance.now();
+      next = await nextContact(texter, campaignId);
+      const nextEndedAt = performance.now();
+      if (inWindow(nextStartedAt, nextEndedAt)) samples.nextMs.push(nextEndedAt - nextStartedAt);
+    }
     if (!next) {
       const requestStartedAt = performance.now();
       const { assigned, gone } = await requestMore(texter, campaignId, ANSWER_TIMEOUT_MS);
@@ -143,6 +150,7 @@ async function texterLoop(atWork: TexterAtWork, campaignId: string, transport: T
     const answer = transport === 'socket' ? await sendOverSocket(inbox, campaignId, next.contactId) : await sendOverHttp(texter, campaignId, next.contactId);
     const endedAt = performance.now();
     if (answer.kind === 'accepted') {
+      shown = answer.next;
       tally.accepted += 1;
       if (endedAt >= window.start && endedAt <= window.end) samples.sent += 1;
       if (inWindow(startedAt, endedAt)) samples.sendMs.push(endedAt - startedAt);

@@ -26,6 +26,11 @@ export class StreamStateCache {
     return entry as CachedStream<S> | undefined;
   }
 
+  /** Without counting as a use. */
+  peek<S>(stream: string): CachedStream<S> | undefined {
+    return this.entries.get(stream) as CachedStream<S> | undefined;
+  }
+
   set<S>(stream: string, entry: CachedStream<S>): void {
     this.entries.delete(stream);
     this.entries.set(stream, entry);

@@ -25,6 +25,7 @@ import { Access, READERS, STAFF, TEXTERS } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 import { CommandDispatch } from '../commands/command-dispatch.js';
+import { acceptedOrThrow } from '../http/command-response.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
@@ -86,19 +87,21 @@ export class TextingController {
     campaignOrNotFound(this.readModels, id);
     const envelope = envelopeFrom(request, principal, this.clock());
     const outcome = await this.texting.requestContacts(principal, id, body.count, envelope);
-    const accepted = await this.dispatch.readable(outcome, id);
+    // Unlike other writes, not held until the read models have it: the next contact is read from the
+    // texting stream (GET texting/next), and projecting 200 rows took far longer than the decision.
+    const accepted = acceptedOrThrow(outcome, id);
     const assigned = outcome.ok ? await this.texting.assignedAt(id, outcome.revision) : [];
-    return { assigned: assigned.length, position: accepted.position };
+    return { assigned: assigned.length, position: accepted.position, readable: this.projections.checkpoint() >= BigInt(accepted.position) };
   }
 
   /** The next contact to text, with the message rendered for them; null when there is none. */
   @Get('campaigns/:id/texting/next')
   @Access(...TEXTERS)
   @ApiOkResponse({ type: NextContactReplyDto })
-  next(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): NextContactReply {
+  async next(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<NextContactReply> {
     campaignOrNotFound(this.readModels, id);
     const position = this.projections.checkpoint().toString();
-    return { next: this.texting.next(principal, id, this.clock()), position };
+    return { next: await this.texting.nextFromStream(principal, id, this.clock()), position };
   }
 
   /** One press of Send. The Idempotency-Key is the gesture id: the same press retried sends once. */

@@ -17,11 +17,12 @@ type TexterSocket = Socket & { data: { principal?: Principal } };
 
 
 /**
- * Send over the browser's open socket, the ack being the answer: the texter's
- * hot path skips HTTP routing, cookies and per-request logging. `npm run
- * bench -- send` compares it with HTTP: about even so far (0.96-1.05x at 4
- * texters), as one campaign's sends still commit one at a time. Same rules, same command, same gesture id as
- * POST /api/campaigns/:id/texting/send, which stays for scripts and fallback.
+ * Send over the browser's open socket, the ack being the answer, with the
+ * next contact to show: the texter's hot path skips HTTP routing, cookies,
+ * per-request logging and a second request for the next contact. Same
+ * rules, same command, same gesture id as POST
+ * /api/campaigns/:id/texting/send, which stays for scripts and fallback
+ * (with GET texting/next).
  */
 @WebSocketGateway({ serveClient: false, allowRequest: (request, callback) => callback(null, !isCrossSite(request.headers)) })
 export class TextingGateway {
@@ -46,8 +47,9 @@ export class TextingGateway {
     try {
       const outcome = await this.texting.sendInitial(principal, campaignId, contactId, envelope);
       if (!outcome.ok) return { ok: false, status: rejectionToHttp(outcome.rejection).getStatus(), message: outcome.rejection.message };
-      const readable = await this.projections.waitFor(outcome.position);
-      return { ok: true, id: outcome.messageId!, position: outcome.position.toString(), readable };
+      // Read your own write, as over HTTP; the next contact comes from the texting stream meanwhile.
+      const [readable, next] = await Promise.all([this.projections.waitFor(outcome.position), this.texting.nextFromStream(principal, campaignId, this.clock(), outcome.hours)]);
+      return { ok: true, id: outcome.messageId!, position: outcome.position.toString(), readable, next };
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (typeof status === 'number' && status < 500) return { ok: false, status, message: (error as Error).message };

@@ -30,6 +30,7 @@ import {
   poolCandidates,
   untextedOf,
   type ContactRecord,
+  type ProjectionRunner,
 } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -37,7 +38,7 @@ import type { Principal } from '../auth/principal.js';
 import type { CommandEnvelope } from '../commands/command-envelope.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import type { CommandOutcome } from '../commands/command-outcome.js';
-import { EVENT_STORE, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { EVENT_STORE, PROJECTIONS, READ_MODEL_DB } from '../infrastructure/tokens.js';
 
 export const TEXTING_LIMITS: TextingLimits = { batchSize: DEFAULT_BATCH_SIZE, maxWaitingReplies: DEFAULT_MAX_WAITING_REPLIES };
 
@@ -66,6 +67,7 @@ export class TextingService {
     private readonly executor: CommandExecutor,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
   ) {}
 
   /** The contacts an accepted hand-out gave (the event at its revision; a retried request finds the same one). */
@@ -177,9 +179,21 @@ export class TextingService {
     return zones;
   }
 
+  /** The script as the read models have it: read again whenever they have moved on (each send and next render one). */
+  private readonly scripts = new Map<string, { checkpoint: bigint; script: ReturnType<typeof findScript> }>();
+
+  private scriptOf(campaignId: string): ReturnType<typeof findScript> {
+    const checkpoint = this.projections.checkpoint();
+    const cached = this.scripts.get(campaignId);
+    if (cached?.checkpoint === checkpoint) return cached.script;
+    const script = findScript(this.readModels, campaignId);
+    this.scripts.set(campaignId, { checkpoint, script });
+    return script;
+  }
+
   /** The first text for a contact as this texter would send it now: the script's current version, the contact's variant. */
   render(campaignId: string, contact: ContactRecord, principal: Principal): Rendered | undefined {
-    const script = findScript(this.readModels, campaignId);
+    const script = this.scriptOf(campaignId);
     if (script.variants.length === 0) return undefined;
     // Variants evenly: the contact id picks one (stable, so a retry renders the same text).
     const index = createHash('sha1').update(contact.id).digest().readUInt32BE(0) % script.variants.length;
@@ -190,32 +204,40 @@ export class TextingService {
     return { body: text, segments: measure.segments, encoding: measure.encoding, variantId: variant.variantId, scriptVersion: script.version };
   }
 
-  next(principal: Principal, campaignId: string, now: Date): NextContact | null {
-    const campaign = findCampaign(this.readModels, campaignId);
-    if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
-    const waiting = untextedOf(this.readModels, principal.person.id, campaignId, 50);
-    if (waiting.length === 0) return null;
-    const remaining = countByStatus(this.readModels, campaignId, principal.person.id, 'needs_first_text');
-    // Open windows first: a contact whose hours are closed waits at the end of the queue.
-    const pickable = waiting.find((c) => isTextingWindowOpen(c.timeZone, campaign.textingHours, now)) ?? waiting[0]!;
-    const contact = findContact(this.readModels, pickable.contactId);
-    if (!contact) return null;
+  /**
+   * The next contact to text, with the message rendered for them (GET
+   * texting/next, and the answer to a Send over the socket, so the texter
+   * needs no second request): from the texting stream's state, in hand-out order, the
+   * first not opted out whose hours are open (else the first not opted out),
+   * looking at most 50 ahead. The state may hold appends still
+   * committing: it is a suggestion, the next Send is decided again.
+   */
+  async nextFromStream(principal: Principal, campaignId: string, now: Date, knownHours?: TextingHours): Promise<NextContact | null> {
+    const state = await this.executor.glance(textingStream(campaignId), textingDecider);
+    const held = state.untexted.get(principal.person.id);
+    if (!held || held.size === 0) return null;
+    const hours = knownHours ?? (await this.campaignFacts(campaignId)).hours;
+    if (!hours) return null;
+    let fallback: ContactRecord | undefined;
+    let looked = 0;
+    for (const contactId of held) {
+      if (++looked > 50) break;
+      const contact = findContact(this.readModels, contactId);
+      if (!contact || optedOutAmong(this.readModels, principal.organization.id, [contact.phone]).size > 0) continue;
+      if (isTextingWindowOpen(contact.timeZone, hours, now)) return this.shown(campaignId, contact, principal, true, held.size);
+      fallback ??= contact;
+    }
+    return fallback ? this.shown(campaignId, fallback, principal, false, held.size) : null;
+  }
+
+  private shown(campaignId: string, contact: ContactRecord, principal: Principal, windowOpen: boolean, remaining: number): NextContact | null {
     const rendered = this.render(campaignId, contact, principal);
     if (!rendered) return null;
-    return {
-      contactId: contact.id,
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      phone: contact.phone,
-      timeZone: contact.timeZone,
-      ...rendered,
-      windowOpen: isTextingWindowOpen(contact.timeZone, campaign.textingHours, now),
-      remaining,
-    };
+    return { contactId: contact.id, firstName: contact.firstName, lastName: contact.lastName, phone: contact.phone, timeZone: contact.timeZone, ...rendered, windowOpen, remaining };
   }
 
   /** One Send: the gesture id is the envelope's command id (from the Idempotency-Key), so a retried press is the same command. */
-  async sendInitial(principal: Principal, campaignId: string, contactId: string, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
+  async sendInitial(principal: Principal, campaignId: string, contactId: string, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string; hours?: TextingHours }> {
     const campaign = findCampaign(this.readModels, campaignId);
     if (!campaign) throw new NotFoundException(`No campaign ${campaignId}`);
     const contact = findContact(this.readModels, contactId);
@@ -244,7 +266,8 @@ export class TextingService {
       },
       envelope,
     );
-    return outcome.ok ? { ...outcome, messageId } : outcome;
+    // The hours it was decided on, for the next contact shown with the answer (no second read of the campaign).
+    return outcome.ok ? { ...outcome, messageId, hours: facts.hours ?? campaign.textingHours } : outcome;
   }
 
   async reply(principal: Principal, contactId: string, body: string, cannedResponseId: string | undefined, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {

@@ -1,4 +1,4 @@
-import type { CommandAccepted, SocketSend } from '@textbank/contracts';
+import { NextContact, type CommandAccepted, type SocketSend } from '@textbank/contracts';
 import type { ApiResult } from '../api/api-client';
 import type { Gesture } from './send-presses';
 
@@ -10,7 +10,8 @@ export interface SendTransport {
 }
 
 export type SendOutcome =
-  | { kind: 'sent'; messageId: string; readable: boolean }
+  /** `next`: the contact to show now, when the socket's ack brought it (undefined over HTTP: ask GET texting/next). */
+  | { kind: 'sent'; messageId: string; readable: boolean; next?: NextContact | null }
   | { kind: 'refused'; status: number; message: string }
   /** No answer: it may or may not have gone. Pressing again retries the same gesture, which the server sends at most once. */
   | { kind: 'unknown'; message: string };
@@ -41,7 +42,10 @@ export async function sendFirstText(transport: SendTransport, campaignId: string
 function readAck(raw: unknown): SendOutcome | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const ack = raw as Record<string, unknown>;
-  if (ack['ok'] === true && typeof ack['id'] === 'string') return { kind: 'sent', messageId: ack['id'], readable: ack['readable'] !== false };
+  if (ack['ok'] === true && typeof ack['id'] === 'string') {
+    const next = NextContact.nullable().safeParse(ack['next']);
+    return { kind: 'sent', messageId: ack['id'], readable: ack['readable'] !== false, ...(next.success && { next: next.data }) };
+  }
   if (ack['ok'] === false && typeof ack['status'] === 'number' && typeof ack['message'] === 'string' && ack['status'] < 500) {
     return { kind: 'refused', status: ack['status'], message: ack['message'] };
   }

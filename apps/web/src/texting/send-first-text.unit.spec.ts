@@ -23,6 +23,14 @@ describe('sendFirstText', () => {
     expect(calls.http).toEqual([]);
   });
 
+  it('brings the next contact when the ack carries it (none left: null), so no second request is needed', async () => {
+    const next = { contactId: 'k2', firstName: 'Rosa', lastName: 'Diaz', phone: '+12125550102', timeZone: 'America/New_York', body: 'Hi Rosa', segments: 1, encoding: 'GSM-7', variantId: 'v1', scriptVersion: 1, windowOpen: true, remaining: 3 };
+    const withNext = transport(async () => ({ ok: true, id: 'm1', position: '7', readable: true, next }));
+    expect(await sendFirstText(withNext.fake, campaignId, gesture)).toEqual({ kind: 'sent', messageId: 'm1', readable: true, next });
+    const noneLeft = transport(async () => ({ ok: true, id: 'm1', position: '7', readable: true, next: null }));
+    expect(await sendFirstText(noneLeft.fake, campaignId, gesture)).toEqual({ kind: 'sent', messageId: 'm1', readable: true, next: null });
+  });
+
   it('gives the server’s refusal in its words', async () => {
     const { fake, calls } = transport(async () => ({ ok: false, status: 403, message: 'Outside texting hours for this contact' }));
     expect(await sendFirstText(fake, campaignId, gesture)).toEqual({ kind: 'refused', status: 403, message: 'Outside texting hours for this contact' });

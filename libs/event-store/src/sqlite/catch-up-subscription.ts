@@ -38,8 +38,14 @@ export class CatchUpSubscription implements Subscription {
     void this.loop();
   }
 
+  /**
+   * After a commit: read on once the commit's own callers have run (they are
+   * microtasks; the handler may be a long synchronous projection), so a
+   * request answers when its write is durable, not after the read models.
+   */
   wake(): void {
-    this.wakeUp?.();
+    const wakeUp = this.wakeUp;
+    if (wakeUp) setImmediate(wakeUp);
   }
 
   async unsubscribe(): Promise<void> {
@@ -83,7 +89,8 @@ export class CatchUpSubscription implements Subscription {
       const self = this;
       function done() {
         clearTimeout(timer);
-        self.wakeUp = undefined;
+        // A wake scheduled for an earlier wait may fire late: it must not take this one's.
+        if (self.wakeUp === done) self.wakeUp = undefined;
         resolve();
       }
       this.wakeUp = done;

@@ -86,6 +86,28 @@ describe('SqliteEventStore on disk', () => {
     await store.close();
   });
 
+  it("a subscription reads a commit after the commit's own callers have run, and every commit wakes it, however close together", async () => {
+    const store = new SqliteEventStore({ path: nextFile(), pollIntervalMs: 60_000 });
+    const log: string[] = [];
+    const seen: string[] = [];
+    let caughtUp!: () => void;
+    const ready = new Promise<void>((resolve) => (caughtUp = resolve));
+    const subscription = store.subscribeToAll({ onEvents: (events) => void seen.push(...events.map((e) => (log.push(`read ${e.streamId}`), e.streamId))), onCaughtUp: () => caughtUp() });
+    await ready;
+    // The caller goes through a few more steps (as a request does) before it answers.
+    await store.appendToStream('first', [event()]).then(async () => {
+      for (let step = 0; step < 20; step++) await Promise.resolve();
+      log.push('answered first');
+    });
+    // Two commits in a row: the wake of the first must not swallow the second's (the poll is a minute away).
+    await store.appendToStream('second', [event()]);
+    await store.appendToStream('third', [event()]);
+    await expect.poll(() => seen, { timeout: 2_000 }).toEqual(['first', 'second', 'third']);
+    expect(log.slice(0, 2)).toEqual(['answered first', 'read first']);
+    await subscription.unsubscribe();
+    await store.close();
+  });
+
   it('raises old event shapes through the upcasting hook without rewriting history', async () => {
     const path = nextFile();
     const plain = new SqliteEventStore({ path });
