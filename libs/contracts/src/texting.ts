@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CampaignStatus, TextingHours } from './campaign.js';
 import { CannedResponseView } from './scripts.js';
 import { SurveyQuestion } from './survey.js';
 import { TagView } from './tags.js';
@@ -136,8 +137,8 @@ export type RecordAnswerRequest = z.infer<typeof RecordAnswerRequest>;
 export const TextingKit = z.object({
   campaignId: z.string(),
   name: z.string(),
-  status: z.string(),
-  textingHours: z.object({ start: z.string(), end: z.string() }),
+  status: CampaignStatus,
+  textingHours: TextingHours,
   responses: z.array(CannedResponseView),
   survey: z.object({ version: z.number(), questions: z.array(SurveyQuestion) }),
   tags: z.array(TagView),

@@ -8,7 +8,6 @@ import {
   TextingKit,
   type CommandAccepted,
 } from '@textbank/contracts';
-import { findPerson } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -16,10 +15,9 @@ import { Access, STAFF, TEXTERS } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { campaignOrNotFound } from '../campaigns/campaign-or-not-found.js';
 import { CommandDispatch } from '../commands/command-dispatch.js';
-import type { CommandOutcome } from '../commands/command-outcome.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
-import { acceptedOrThrow } from '../http/command-response.js';
 import { CLOCK, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
+import { activeTexterOrNotFound } from './active-texter.js';
 import { ConversationActions } from './conversation-actions.service.js';
 
 class TagDto extends createZodDto(TagConversationRequest) {}
@@ -79,10 +77,7 @@ export class ConversationActionsController {
   @ApiOkResponse({ type: MoveResultDto })
   async move(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MoveDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<MoveConversationsResult> {
     campaignOrNotFound(this.readModels, id);
-    if (body.toTexterId !== null) {
-      const person = findPerson(this.readModels, body.toTexterId);
-      if (!person || person.status !== 'active' || person.role === 'auditor') throw new NotFoundException({ message: `No active texter ${body.toTexterId}`, issues: [{ path: 'toTexterId', message: 'not an active texter' }] });
-    }
+    if (body.toTexterId !== null) activeTexterOrNotFound(this.readModels, body.toTexterId, 'toTexterId');
     const result = await this.actions.move(id, body, envelopeFrom(request, principal, this.clock()));
     if (!result.outcome) return { matched: result.matched, moved: 0, position: '0' };
     const accepted = await this.dispatch.readable(result.outcome, id);
@@ -90,9 +85,8 @@ export class ConversationActionsController {
   }
 
   private async act(contactId: string, principal: Principal, request: Request, act: Parameters<ConversationActions['act']>[2]): Promise<CommandAccepted> {
-    const outcome: CommandOutcome | undefined = await this.actions.act(principal, contactId, act, envelopeFrom(request, principal, this.clock()));
+    const outcome = await this.actions.act(principal, contactId, act, envelopeFrom(request, principal, this.clock()));
     if (!outcome) throw new NotFoundException(`No conversation ${contactId} of yours`);
-    acceptedOrThrow(outcome, contactId);
     return this.dispatch.readable(outcome, contactId);
   }
 }

@@ -97,7 +97,7 @@ describe('conversations: survey answers, tags, closing, review filters, moving w
     expect((await thread(ana, contactId)).tags).toEqual([voting]);
   });
 
-  it('a reassigned-away texter can no longer answer or tag, even racing the reassignment', async () => {
+  it('once a conversation is reassigned, its former texter can no longer record answers; the new one can', async () => {
     const [first] = await texted(ana, 1);
     const { contactId } = first!;
     await http.post(`/api/campaigns/${campaignId}/assignments/reassign`).set('cookie', owner.cookie).send({ contactIds: [contactId], toTexterId: ben.id }).expect(200);

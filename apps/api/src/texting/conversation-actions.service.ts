@@ -53,8 +53,7 @@ export class ConversationActions {
     const surveyState = await this.executor.current(campaignSurveyStream(campaignId), surveyDecider);
     const survey: CampaignSurveyFacts = { version: surveyState.version, questions: surveyState.questions, tagIds: surveyState.chosenTagIds };
     const actor = { contactId, campaignId, by: principal.person.id, mayAct: staff || owners.owners.get(contactId) === principal.person.id, now: envelope.now.toISOString() };
-    const command: ConversationCommand =
-      act.type === 'CloseConversation' ? { ...actor, type: act.type } : act.type === 'TagConversation' ? { ...actor, ...act, survey } : { ...actor, ...act, survey };
+    const command: ConversationCommand = act.type === 'CloseConversation' ? { ...actor, ...act } : { ...actor, ...act, survey };
     return this.executor.execute({ stream: conversationStream(contactId), decider: conversationDecider, command, envelope });
   }
 

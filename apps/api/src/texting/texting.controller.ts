@@ -16,7 +16,7 @@ import {
   UnassignRequest,
   type CommandAccepted,
 } from '@textbank/contracts';
-import { findConversation, findPerson, listConversations, listPeople, listUnmatchedReplies, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
+import { findConversation, listConversations, listPeople, listUnmatchedReplies, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
 import type { TextingCommand } from '@textbank/domain';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
@@ -29,6 +29,7 @@ import { acceptedOrThrow } from '../http/command-response.js';
 import { envelopeFrom } from '../commands/envelope-from-request.js';
 import { CLOCK, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
+import { activeTexterOrNotFound } from './active-texter.js';
 import { TextingService } from './texting.service.js';
 
 class RequestContactsDto extends createZodDto(RequestContactsRequest) {}
@@ -203,7 +204,7 @@ export class TextingController {
   @Access(...STAFF)
   async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
     campaignOrNotFound(this.readModels, id);
-    this.texterOrNotFound(body.texterId);
+    activeTexterOrNotFound(this.readModels, body.texterId, 'texterId');
     const outcome = await this.texting.assign(id, body.texterId, body.count, envelopeFrom(request, principal, this.clock()));
     return this.dispatch.readable(outcome, id);
   }
@@ -226,7 +227,7 @@ export class TextingController {
   @HttpCode(200)
   @Access(...STAFF)
   async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
-    this.texterOrNotFound(body.toTexterId);
+    activeTexterOrNotFound(this.readModels, body.toTexterId, 'texterId');
     return this.move(id, principal, request, (now) => ({ type: 'ReassignContacts', campaignId: id, contactIds: body.contactIds, toTexterId: body.toTexterId, now }));
   }
 
@@ -235,10 +236,5 @@ export class TextingController {
     campaignOrNotFound(this.readModels, campaignId);
     const envelope = envelopeFrom(request, principal, this.clock());
     return this.dispatch.readable(await this.texting.texting(campaignId, command(envelope.now.toISOString()), envelope), campaignId);
-  }
-
-  private texterOrNotFound(personId: string) {
-    const person = findPerson(this.readModels, personId);
-    if (!person || person.status !== 'active' || person.role === 'auditor') throw new NotFoundException({ message: `No active texter ${personId}`, issues: [{ path: 'texterId', message: 'not an active texter' }] });
   }
 }

@@ -28,7 +28,6 @@ import {
   findScript,
   optedOutAmong,
   poolCandidates,
-  untextedOf,
   type ContactRecord,
   type ProjectionRunner,
 } from '@textbank/projections';

@@ -86,6 +86,12 @@ function touch(db: Database.Database, event: StoredEvent, contactId: string, set
   cachedStatement(db, `UPDATE conversations SET ${set}, updated_at = ?, position = ? WHERE contact_id = ?`).run(...values, at, event.position.commit, contactId);
 }
 
+/** A change to a conversation's record beside its messages (answers, tags): it moves up its lists and is announced. */
+function noted(db: Database.Database, event: StoredEvent, contactId: string, at: string, announce: boolean): Change[] | undefined {
+  touch(db, event, contactId, 'status = status', [], at);
+  return announce ? announced(db, event, contactId, null) : undefined;
+}
+
 function setMessage(db: Database.Database, messageId: string, status: string, errorCode: string | null, providerId: string | null = null) {
   cachedStatement(db, 'UPDATE messages SET status = ?, error_code = COALESCE(?, error_code), provider_id = COALESCE(?, provider_id) WHERE message_id = ?').run(status, errorCode, providerId, messageId);
 }
@@ -119,15 +125,12 @@ export const textingProjector = defineProjector({
     );
     CREATE INDEX IF NOT EXISTS messages_by_contact ON messages (contact_id, position);
     CREATE INDEX IF NOT EXISTS messages_by_provider ON messages (provider_id) WHERE provider_id IS NOT NULL;
-    CREATE INDEX IF NOT EXISTS messages_by_error ON messages (campaign_id, error_code) WHERE error_code IS NOT NULL;
     CREATE TABLE IF NOT EXISTS conversation_tags (
       contact_id TEXT NOT NULL, tag_id TEXT NOT NULL, campaign_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (contact_id, tag_id)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS conversation_tags_by_tag ON conversation_tags (campaign_id, tag_id);
     CREATE TABLE IF NOT EXISTS survey_answers (
       contact_id TEXT NOT NULL, question_id TEXT NOT NULL, answer_id TEXT NOT NULL, campaign_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (contact_id, question_id)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS survey_answers_by_answer ON survey_answers (campaign_id, question_id, answer_id);
     CREATE TABLE IF NOT EXISTS unmatched_replies (
       provider_id TEXT PRIMARY KEY, organization_id TEXT NOT NULL, phone TEXT NOT NULL, body TEXT NOT NULL, kind TEXT NOT NULL, received_at TEXT NOT NULL, position INTEGER NOT NULL
     );`,
@@ -195,26 +198,22 @@ export const textingProjector = defineProjector({
     SurveyAnswerRecorded: (event, db, announce) => {
       const d = event.data;
       cachedStatement(db, 'INSERT OR REPLACE INTO survey_answers VALUES (?, ?, ?, ?, ?)').run(d.contactId, d.questionId, d.answerId, d.campaignId, event.position.commit);
-      touch(db, event, d.contactId, 'status = status', [], d.recordedAt);
-      return announce ? announced(db, event, d.contactId, null) : undefined;
+      return noted(db, event, d.contactId, d.recordedAt, announce);
     },
     SurveyAnswerCleared: (event, db, announce) => {
       const d = event.data;
       cachedStatement(db, 'DELETE FROM survey_answers WHERE contact_id = ? AND question_id = ?').run(d.contactId, d.questionId);
-      touch(db, event, d.contactId, 'status = status', [], d.clearedAt);
-      return announce ? announced(db, event, d.contactId, null) : undefined;
+      return noted(db, event, d.contactId, d.clearedAt, announce);
     },
     ConversationTagged: (event, db, announce) => {
       const d = event.data;
       cachedStatement(db, 'INSERT OR IGNORE INTO conversation_tags VALUES (?, ?, ?, ?)').run(d.contactId, d.tagId, d.campaignId, event.position.commit);
-      touch(db, event, d.contactId, 'status = status', [], d.taggedAt);
-      return announce ? announced(db, event, d.contactId, null) : undefined;
+      return noted(db, event, d.contactId, d.taggedAt, announce);
     },
     ConversationUntagged: (event, db, announce) => {
       const d = event.data;
       cachedStatement(db, 'DELETE FROM conversation_tags WHERE contact_id = ? AND tag_id = ?').run(d.contactId, d.tagId);
-      touch(db, event, d.contactId, 'status = status', [], d.untaggedAt);
-      return announce ? announced(db, event, d.contactId, null) : undefined;
+      return noted(db, event, d.contactId, d.untaggedAt, announce);
     },
     ConversationClosed: (event, db, announce) => {
       const d = event.data;
@@ -307,16 +306,6 @@ export function findConversation(db: Database.Database, contactId: string): Conv
 
 export function threadOf(db: Database.Database, contactId: string): MessageView[] {
   return cachedStatement<[string], MessageRow>(db, 'SELECT * FROM messages WHERE contact_id = ? ORDER BY position, message_id').all(contactId).map(toMessage);
-}
-
-/** A texter's contacts still waiting for their first text, in the order they were handed out. */
-export function untextedOf(db: Database.Database, texterId: string, campaignId: string, limit: number): ConversationView[] {
-  return cachedStatement<[string, string, number], ConversationRow>(
-    db,
-    "SELECT * FROM conversations WHERE texter_id = ? AND status = 'needs_first_text' AND campaign_id = ? ORDER BY position, contact_id LIMIT ?",
-  )
-    .all(texterId, campaignId, limit)
-    .map((row) => toConversation(db, row));
 }
 
 export function countByStatus(db: Database.Database, campaignId: string, texterId: string, status: ConversationStatus): number {
