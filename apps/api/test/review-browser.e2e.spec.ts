@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { devices, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiProcess } from './api-process.js';
-import { OUTPUT } from './browser-harness.js';
+import { OUTPUT, snap } from './browser-harness.js';
 import { createOrganizationIn } from './first-run-in-browser.js';
 import { addMember, callApi, signInIn, signInOverHttp, type Member } from './members-over-http.js';
 import { fitsWidth, launchedCampaign, startTextingHarness, type TextingHarness } from './texting-in-browser.js';
 
-const IMAGES = fileURLToPath(new URL('../../../docs/images/', import.meta.url));
 const founder = { organization: 'Riverside Renters', name: 'Maria Organizer', email: 'maria@example.org', password: 'housing is a human right' };
 let harness: TextingHarness;
 let api: ApiProcess;
@@ -28,12 +25,6 @@ interface Conversation {
   phone: string;
   firstName: string;
   lastName: string;
-}
-
-/** Screenshots go to test-results/; with SAVE_DOC_IMAGES=1 they are copied over the docs' images too (not on every test run). */
-async function snap(on: Page, name: string, fullPage = true) {
-  await on.screenshot({ path: join(OUTPUT, name), fullPage });
-  if (process.env['SAVE_DOC_IMAGES'] === '1') copyFileSync(join(OUTPUT, name), join(IMAGES, name));
 }
 
 /** The member asks for `count` contacts and sends each its first text, as the texting screen does; their conversations by phone. */
