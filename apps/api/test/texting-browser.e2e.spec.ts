@@ -216,7 +216,7 @@ describe('texting in a real browser: two volunteers on phones and an organizer',
     expect(await page.getByTestId('message-status').last().textContent()).toContain('asked to stop');
   });
 
-  it('“remove me” flags the conversation for the volunteer, who may still answer, or opt the number out in one click', async () => {
+  it('“remove me” flags the conversation for the volunteer, who may still answer, or opt the number out in one click, with a confirmation text', async () => {
     const page = veraPhone;
     const [, , flagged] = (await conversationsOf(vera)).filter((c) => c.status === 'waiting').sort((a, b) => a.phone.localeCompare(b.phone));
     await page.goto(`${api.url}/#/inbox/${flagged!.contactId}`);
@@ -228,10 +228,21 @@ describe('texting in a real browser: two volunteers on phones and an organizer',
     expect(await page.getByTestId('thread-status').textContent()).toBe('Needs reply');
     expect(await page.getByLabel('Your reply').count()).toBe(1);
     await warning.getByRole('button', { name: 'Opt out this number' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Opt out' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('Send a confirmation text').isChecked()).toBe(true);
+    await dialog.getByLabel(/^Confirmation/).fill('Removed. Sorry to bother you!');
+    await snap(page, 'opt-out-confirmation-phone.png');
+    await dialog.getByRole('button', { name: 'Opt out' }).click();
     await page.getByTestId('opted-out').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('thread-status').textContent()).toBe('Opted out');
     expect(await page.getByLabel('Your reply').count()).toBe(0);
+    // The confirmation reaches the phone although the number is now opted out.
+    await page.getByText('Removed. Sorry to bother you!').waitFor({ timeout: 10_000 });
+    const confirmation = async () => {
+      const texts = await callApi<{ messages: Array<{ body: string; status: string }> }>(api.url, owner.cookie, 'GET', `/api/sandbox/phone/${encodeURIComponent(flagged!.phone)}/messages`);
+      return texts.messages.filter((m) => m.body === 'Removed. Sorry to bother you!').map((m) => m.status);
+    };
+    await expect.poll(confirmation, { timeout: 10_000 }).toEqual(['delivered']);
   });
 
   it('the organizer reassigns a conversation: it leaves one volunteer’s inbox and arrives in the other’s, live', async () => {

@@ -3,6 +3,7 @@ import { CampaignStatus, TextingHours } from './campaign.js';
 import { CannedResponseView } from './scripts.js';
 import { SurveyQuestion } from './survey.js';
 import { TagView } from './tags.js';
+import { CommandAccepted } from './command-result.js';
 
 /** Where a conversation stands for its texter: the inbox views are these. */
 export const ConversationStatus = z.enum(['needs_first_text', 'waiting', 'needs_reply', 'closed', 'opted_out']);
@@ -100,6 +101,19 @@ export type SendInitialRequest = z.infer<typeof SendInitialRequest>;
 
 export const SendReplyRequest = z.strictObject({ body: z.string().min(1).max(1600), cannedResponseId: z.string().max(100).optional() });
 export type SendReplyRequest = z.infer<typeof SendReplyRequest>;
+
+/**
+ * A texter opts the contact out by hand ("remove me", "wrong number").
+ * `confirmation`: the text that tells them so, sent once and only if this
+ * opts the number out (a STOP already got the carrier's own confirmation).
+ */
+export const OptOutConversationRequest = z.strictObject({ confirmation: z.string().trim().min(1).max(320).optional() });
+export type OptOutConversationRequest = z.infer<typeof OptOutConversationRequest>;
+/** What the app offers as the confirmation; the texter may edit it. */
+export const DEFAULT_OPT_OUT_CONFIRMATION = "Understood: you won't get more texts from us. Reply START if you change your mind.";
+/** Whether the confirmation will go out (false: none asked, or the number was already opted out). */
+export const OptOutConversationResult = CommandAccepted.extend({ confirmationSent: z.boolean() });
+export type OptOutConversationResult = z.infer<typeof OptOutConversationResult>;
 
 export const AssignRequest = z.strictObject({ texterId: z.string().min(1).max(100), count: z.number().int().min(1).max(10_000) });
 export const UnassignRequest = z.strictObject({ contactIds: z.array(z.string().min(1).max(100)).min(1).max(10_000) });

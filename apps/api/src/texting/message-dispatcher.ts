@@ -21,6 +21,8 @@ interface Outbound {
   readonly messageId: string;
   readonly to: string;
   readonly body: string;
+  /** The one text telling a contact opted out by hand that nothing more comes: it goes although the number is on the list. */
+  readonly optOutConfirmation?: true;
 }
 
 /** How long shutdown waits for a send in flight. */
@@ -137,7 +139,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     if (known !== undefined && known !== 'queued') return;
     // The opt-out list and campaign as of this event at least: a STOP recorded before now is seen.
     await this.projections.waitFor(event.position.commit);
-    if (optedOutAmong(this.readModels, INSTALLATION_ORGANIZATION_ID, [message.to]).size > 0) {
+    if (!message.optOutConfirmation && optedOutAmong(this.readModels, INSTALLATION_ORGANIZATION_ID, [message.to]).size > 0) {
       await this.record(message, { kind: 'not_sent', reason: 'opted_out', detail: 'The number opted out after the text was accepted' });
       return;
     }

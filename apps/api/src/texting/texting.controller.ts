@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { BadRequestException, Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AssignmentSummary,
@@ -6,6 +6,8 @@ import {
   ConversationPage,
   InboxQuery,
   NextContactReply,
+  OptOutConversationRequest,
+  OptOutConversationResult,
   ReassignRequest,
   ReleaseRequest,
   RequestContactsRequest,
@@ -16,7 +18,8 @@ import {
   UnassignRequest,
   type CommandAccepted,
 } from '@textbank/contracts';
-import { findConversation, listConversations, listPeople, listUnmatchedReplies, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
+import { findConversation, listConversations, listPeople, listUnmatchedReplies, optedOutAmong, texterLoads, threadOf, unassignedCount, type ProjectionRunner } from '@textbank/projections';
+import { eventIdFor } from '@textbank/event-store';
 import type { TextingCommand } from '@textbank/domain';
 import type Database from 'better-sqlite3';
 import type { Request } from 'express';
@@ -37,6 +40,10 @@ class RequestContactsResultDto extends createZodDto(RequestContactsResult) {}
 class NextContactReplyDto extends createZodDto(NextContactReply) {}
 class SendInitialDto extends createZodDto(SendInitialRequest) {}
 class SendReplyDto extends createZodDto(SendReplyRequest) {}
+class OptOutConversationDto extends createZodDto(OptOutConversationRequest) {}
+class OptOutConversationResultDto extends createZodDto(OptOutConversationResult) {}
+/** The confirmation's command id, derived from the opt-out gesture's. */
+const CONFIRMATION_STEP = 3_000_000;
 class InboxQueryDto extends createZodDto(InboxQuery) {}
 class ConversationPageDto extends createZodDto(ConversationPage) {}
 class ThreadViewDto extends createZodDto(ThreadView) {}
@@ -147,7 +154,7 @@ export class TextingController {
   @Post('conversations/:contactId/replies')
   @Access(...TEXTERS)
   async reply(@Param('contactId') contactId: string, @Body() body: SendReplyDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
-    const outcome = await this.texting.reply(principal, contactId, body.body, body.cannedResponseId, envelopeFrom(request, principal, this.clock()));
+    const outcome = await this.texting.reply(principal, contactId, body.body, { cannedResponseId: body.cannedResponseId }, envelopeFrom(request, principal, this.clock()));
     return this.dispatch.readable(outcome, outcome.messageId ?? contactId);
   }
 
@@ -169,14 +176,33 @@ export class TextingController {
     return { ...listUnmatchedReplies(this.readModels, principal.organization.id, query.limit, query.offset), position: this.projections.checkpoint().toString() };
   }
 
-  /** The owner (or staff) opts the contact out by hand ("remove me", "wrong number"): organization-wide, like a STOP. */
+  /**
+   * The owner (or staff) opts the contact out by hand ("remove me", "wrong
+   * number"): organization-wide, like a STOP. With `confirmation`, that text
+   * goes out once, after the opt-out is recorded, and only when this opted the
+   * number out: one who sent STOP already had the carrier's confirmation.
+   */
   @Post('conversations/:contactId/opt-out')
   @Access(...TEXTERS)
-  async optOut(@Param('contactId') contactId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<CommandAccepted> {
+  @ApiOkResponse({ type: OptOutConversationResultDto })
+  async optOut(
+    @Param('contactId') contactId: string,
+    @Body() body: OptOutConversationDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<OptOutConversationResult> {
     const conversation = findConversation(this.readModels, contactId);
     if (!conversation || (conversation.texterId !== principal.person.id && !STAFF.includes(principal.person.role))) throw new NotFoundException(`No conversation ${contactId} of yours`);
+    const envelope = envelopeFrom(request, principal, this.clock());
+    const alreadyOptedOut = optedOutAmong(this.readModels, principal.organization.id, [conversation.phone]).size > 0;
     const note = `opted out from the conversation by ${principal.person.name}`;
-    return this.dispatch.accepted(new OptOutPhonesCommand(principal.organization.id, [conversation.phone], 'manual', envelopeFrom(request, principal, this.clock()), note), contactId);
+    const optedOut = await this.dispatch.accepted(new OptOutPhonesCommand(principal.organization.id, [conversation.phone], 'manual', envelope, note), contactId);
+    if (body.confirmation === undefined || alreadyOptedOut) return { ...optedOut, confirmationSent: false };
+    // Its own command id, derived from the gesture's: a retried press finds the same text.
+    const confirming = { ...envelope, commandId: eventIdFor(envelope.commandId, CONFIRMATION_STEP) };
+    const outcome = await this.texting.reply(principal, contactId, body.confirmation, { optOutConfirmation: true }, confirming);
+    if (!outcome.ok) throw new ConflictException(`${conversation.phone} is opted out, but the confirmation was not sent: ${outcome.rejection.message}`);
+    return { ...(await this.dispatch.readable(outcome, outcome.messageId ?? contactId)), confirmationSent: true };
   }
 
   /** Who holds what in a campaign: per texter, and the pool. */

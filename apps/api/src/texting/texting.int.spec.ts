@@ -146,4 +146,35 @@ describe('texting: hand-out, first texts, conversations', () => {
     expect(review.conversations.map((c: { contactId: string }) => c.contactId)).toEqual([first.contactId]);
     await http.get(`/api/campaigns/${campaignId}/conversations`).set('cookie', volunteer.cookie).expect(403);
   });
+
+  it('a hand opt-out with a confirmation: it goes out once, to the now opted-out number, even pressed twice at once; after a STOP none goes', async () => {
+    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 2 }).expect(200);
+    const first = await next(volunteer);
+    await send(app, volunteer, campaignId, first.contactId).expect(201);
+    const second = await next(volunteer);
+    await send(app, volunteer, campaignId, second.contactId).expect(201);
+    await http.post('/api/sandbox/phone/reply').set('cookie', owner.cookie).send({ from: first.phone, body: 'please remove me' }).expect(201);
+    const optOut = (key: string, confirmation = 'Done: no more texts from us.') =>
+      http.post(`/api/conversations/${first.contactId}/opt-out`).set('cookie', volunteer.cookie).set('Idempotency-Key', key).send({ confirmation });
+    const key = randomUUID();
+    const [one, two] = await Promise.all([optOut(key), optOut(key)]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect([one.body.confirmationSent, two.body.confirmationSent]).toContain(true);
+    await expect
+      .poll(async () => (await thread(volunteer, first.contactId)).messages.filter((m: { direction: string }) => m.direction === 'out').map((m: { body: string; status: string }) => [m.body, m.status]), { timeout: 5000 })
+      .toEqual([[first.body, 'delivered'], ['Done: no more texts from us.', 'delivered']]);
+    expect((await thread(volunteer, first.contactId)).conversation.status).toBe('opted_out');
+    // A new press: the number is already out, so nothing more is sent; an ordinary reply stays refused.
+    expect((await optOut(randomUUID(), 'Really, no more.').expect(201)).body.confirmationSent).toBe(false);
+    await http.post(`/api/conversations/${first.contactId}/replies`).set('cookie', volunteer.cookie).set('Idempotency-Key', randomUUID()).send({ body: 'Sorry!' }).expect(409);
+
+    await http.post('/api/sandbox/phone/reply').set('cookie', owner.cookie).send({ from: second.phone, body: 'STOP' }).expect(201);
+    await expect.poll(async () => (await thread(volunteer, second.contactId)).conversation.status).toBe('opted_out');
+    const afterStop = await http.post(`/api/conversations/${second.contactId}/opt-out`).set('cookie', volunteer.cookie).send({ confirmation: 'Done.' }).expect(201);
+    expect(afterStop.body.confirmationSent).toBe(false);
+    await http.post(`/api/conversations/${second.contactId}/opt-out`).set('cookie', volunteer.cookie).send({ confirmation: ' ' }).expect(400);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await thread(volunteer, first.contactId)).messages.filter((m: { direction: string }) => m.direction === 'out')).toHaveLength(2);
+    expect((await thread(volunteer, second.contactId)).messages.filter((m: { direction: string }) => m.direction === 'out')).toHaveLength(1);
+  });
 });

@@ -33,6 +33,7 @@ import {
 } from '@textbank/projections';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { STAFF } from '../auth/access.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import type { CommandEnvelope } from '../commands/command-envelope.js';
 import { CommandExecutor } from '../commands/command-executor.js';
@@ -269,10 +270,21 @@ export class TextingService {
     return outcome.ok ? { ...outcome, messageId, hours: facts.hours ?? campaign.textingHours } : outcome;
   }
 
-  async reply(principal: Principal, contactId: string, body: string, cannedResponseId: string | undefined, envelope: CommandEnvelope): Promise<CommandOutcome & { messageId?: string }> {
+  /**
+   * `optOutConfirmation`: the one text telling a contact just opted out by
+   * hand that nothing more comes; staff may send it from message review too.
+   */
+  async reply(
+    principal: Principal,
+    contactId: string,
+    body: string,
+    { cannedResponseId, optOutConfirmation }: { cannedResponseId?: string; optOutConfirmation?: boolean },
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome & { messageId?: string }> {
     const conversation = findConversation(this.readModels, contactId);
     if (!conversation) return { ok: false, rejection: { code: 'not_found', message: `No conversation with ${contactId}` } };
     const owners = await this.executor.current(textingStream(conversation.campaignId), textingDecider);
+    const mayConfirm = optOutConfirmation === true && STAFF.includes(principal.person.role);
     const campaignStatus = await this.campaignStatus(conversation.campaignId);
     const optedOut = optedOutAmong(this.readModels, principal.organization.id, [conversation.phone]).size > 0;
     const measure = measureText(body.trim());
@@ -285,7 +297,7 @@ export class TextingService {
         contactId,
         campaignId: conversation.campaignId,
         texterId: principal.person.id,
-        isOwner: owners.owners.get(contactId) === principal.person.id,
+        isOwner: owners.owners.get(contactId) === principal.person.id || mayConfirm,
         optedOut,
         campaignStatus,
         messageId,
@@ -294,6 +306,7 @@ export class TextingService {
         segments: measure.segments,
         encoding: measure.encoding,
         ...(cannedResponseId && { cannedResponseId }),
+        ...(optOutConfirmation && { optOutConfirmation }),
         now: envelope.now.toISOString(),
       },
       envelope,

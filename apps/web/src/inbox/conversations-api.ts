@@ -1,4 +1,4 @@
-import { CommandAccepted, ConversationPage, TextingKit, ThreadView, type SendReplyRequest } from '@textbank/contracts';
+import { CommandAccepted, ConversationPage, OptOutConversationResult, TextingKit, ThreadView, type SendReplyRequest } from '@textbank/contracts';
 import { apiGet, apiSend, type ApiResult } from '../api/api-client';
 import { INBOX_VIEWS, type InboxView } from './inbox-views';
 
@@ -85,7 +85,12 @@ export function sendReply(contactId: string, request: SendReplyRequest, gestureI
   return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/replies`, request, CommandAccepted, { idempotencyKey: gestureId });
 }
 
-/** The owner (or staff) opts the contact out from the conversation: organization-wide, like a STOP. */
-export function optOutConversation(contactId: string): Promise<ApiResult<CommandAccepted>> {
-  return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/opt-out`, {}, CommandAccepted);
+/**
+ * The owner (or staff) opts the contact out from the conversation: organization-wide, like a STOP.
+ * With `confirmation`, that text tells them so (once; not after a STOP). The gesture id makes a retried press answer once.
+ */
+export function optOutConversation(contactId: string, confirmation: string | undefined, gestureId: string): Promise<ApiResult<OptOutConversationResult>> {
+  return apiSend('POST', `/api/conversations/${encodeURIComponent(contactId)}/opt-out`, confirmation === undefined ? {} : { confirmation }, OptOutConversationResult, {
+    idempotencyKey: gestureId,
+  });
 }

@@ -55,6 +55,12 @@ export interface SendReply {
   readonly segments: number;
   readonly encoding: 'GSM-7' | 'UCS-2';
   readonly cannedResponseId?: string;
+  /**
+   * The one text that tells a contact opted out by hand that they will hear
+   * nothing more. Sent just after the opt-out, so `optedOut` does not stop it;
+   * a conversation gets one at most.
+   */
+  readonly optOutConfirmation?: boolean;
   readonly now: string;
 }
 
@@ -112,6 +118,8 @@ export interface ConversationState {
   readonly answers: ReadonlyMap<string, string>;
   readonly tags: ReadonlySet<string>;
   readonly closed: boolean;
+  /** The opt-out confirmation went out (one at most). */
+  readonly confirmedOptOut: boolean;
 }
 
 const NOT_YOURS = 'This conversation is not assigned to you';
@@ -159,7 +167,7 @@ const RANK: Record<OutboundState, number> = { queued: 0, dispatched: 1, sent: 2,
 export const MAX_REPLY_LENGTH = 1_600;
 
 export const conversationDecider: Decider<ConversationCommand, ConversationEvent, ConversationState> = {
-  initialState: () => ({ outbound: new Map(), inbound: new Set(), started: false, answers: new Map(), tags: new Set(), closed: false }),
+  initialState: () => ({ outbound: new Map(), inbound: new Set(), started: false, answers: new Map(), tags: new Set(), closed: false, confirmedOptOut: false }),
 
   decide(command, state) {
     switch (command.type) {
@@ -190,13 +198,17 @@ export const conversationDecider: Decider<ConversationCommand, ConversationEvent
       case 'SendReply': {
         if (!command.isOwner) return reject('forbidden', 'This conversation is not assigned to you');
         if (command.campaignStatus !== 'active') return reject('conflict', `The campaign is ${command.campaignStatus}: nothing can be sent until it is active`);
-        if (command.optedOut) return reject('conflict', 'This number opted out: it must not be texted');
+        if (command.optOutConfirmation && state.confirmedOptOut) return reject('conflict', 'This contact was already told they are opted out');
+        if (command.optedOut && !command.optOutConfirmation) return reject('conflict', 'This number opted out: it must not be texted');
         if (!state.started) return reject('conflict', 'Send the first text before replying');
         const body = command.body.trim();
         if (body === '') return reject('invalid', 'The message is empty', 'body');
         if (body.length > MAX_REPLY_LENGTH) return reject('invalid', `At most ${MAX_REPLY_LENGTH} characters`, 'body');
-        const { contactId, campaignId, texterId, messageId, to, segments, encoding, cannedResponseId, now } = command;
-        return accept({ type: 'ReplySent', data: { contactId, campaignId, texterId, messageId, to, body, segments, encoding, ...(cannedResponseId && { cannedResponseId }), sentAt: now } });
+        const { contactId, campaignId, texterId, messageId, to, segments, encoding, cannedResponseId, optOutConfirmation, now } = command;
+        return accept({
+          type: 'ReplySent',
+          data: { contactId, campaignId, texterId, messageId, to, body, segments, encoding, ...(cannedResponseId && { cannedResponseId }), ...(optOutConfirmation && { optOutConfirmation }), sentAt: now },
+        });
       }
       case 'RecordSurveyAnswer':
         return decideAnswer(command, state);
@@ -225,7 +237,7 @@ export const conversationDecider: Decider<ConversationCommand, ConversationEvent
       case 'ReplyReceived':
         return { ...state, inbound: new Set(state.inbound).add(event.data.providerMessageId), started: true, closed: false };
       case 'ReplySent':
-        return { ...outbound(event.data.messageId, 'queued'), started: true, closed: false };
+        return { ...outbound(event.data.messageId, 'queued'), started: true, closed: false, confirmedOptOut: state.confirmedOptOut || event.data.optOutConfirmation === true };
       case 'SurveyAnswerRecorded':
         return { ...state, answers: new Map(state.answers).set(event.data.questionId, event.data.answerId) };
       case 'SurveyAnswerCleared': {

@@ -55,6 +55,18 @@ describe('conversation decider', () => {
     spec.given([dispatched]).when(reply({ body: 'x'.repeat(1601) })).thenRejects('invalid', /1600/);
   });
 
+  it('an opt-out confirmation goes to a number just opted out, once per conversation; other texts stay refused', () => {
+    const confirmation = reply({ optedOut: true, optOutConfirmation: true, body: 'You will get no more texts from us.' });
+    const confirmed: ConversationEvent = {
+      type: 'ReplySent',
+      data: { ...base, texterId: 'ana', messageId: 'r1', to: '+12125550101', body: 'You will get no more texts from us.', segments: 1, encoding: 'GSM-7', optOutConfirmation: true, sentAt: now },
+    };
+    spec.given([dispatched]).when(confirmation).then([confirmed]);
+    spec.given([dispatched, confirmed]).when({ ...confirmation, messageId: 'r2' }).thenRejects('conflict', /already told/);
+    spec.given([dispatched, confirmed]).when(reply({ optedOut: true, messageId: 'r2' })).thenRejects('conflict', /opted out/);
+    spec.given([dispatched]).when({ ...confirmation, isOwner: false }).thenRejects('forbidden');
+  });
+
   it('a queued reply becomes dispatched, then delivered', () => {
     const sent: ConversationEvent = { type: 'ReplySent', data: { ...base, texterId: 'ana', messageId: 'r1', to: '+1', body: 'x', segments: 1, encoding: 'GSM-7', sentAt: now } };
     const state = [dispatched, sent].reduce(conversationDecider.evolve, conversationDecider.initialState());

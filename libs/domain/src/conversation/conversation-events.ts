@@ -49,10 +49,26 @@ export type ReplyReceived = DomainEvent<
   { contactId: string; campaignId: string; providerMessageId: string; from: string; to: string; body: string; kind: InboundKind; phrase?: string; receivedAt: string }
 >;
 
-/** The owner answered (canned response or own words). */
+/**
+ * The owner answered (canned response or own words). `optOutConfirmation`:
+ * the one text telling a contact opted out by hand that nothing more comes;
+ * the dispatcher sends it although the number is on the opt-out list.
+ */
 export type ReplySent = DomainEvent<
   'ReplySent',
-  { contactId: string; campaignId: string; texterId: string; messageId: string; to: string; body: string; segments: number; encoding: 'GSM-7' | 'UCS-2'; cannedResponseId?: string; sentAt: string }
+  {
+    contactId: string;
+    campaignId: string;
+    texterId: string;
+    messageId: string;
+    to: string;
+    body: string;
+    segments: number;
+    encoding: 'GSM-7' | 'UCS-2';
+    cannedResponseId?: string;
+    optOutConfirmation?: true;
+    sentAt: string;
+  }
 >;
 
 /**
