@@ -14,12 +14,15 @@ import { ConversationChangedChange } from './texting.js';
  * session's role may join. `campaigns`: the campaign list; `event-log`: every
  * event; `people`: members (admins and auditors); `tags`: the organization's tags;
  * `campaign:<id>`: one campaign's changes (details, status, survey, chosen tags);
- * `texter:<personId>`: one texter's conversations (that texter, and admins).
+ * `texter:<personId>`: one texter's conversations (that texter, and admins);
+ * `review:<campaignId>`: every conversation of a campaign, whoever holds it
+ * (message review: admins and auditors).
  */
 export const Topic = z.union([
   z.enum(['campaigns', 'event-log', 'people', 'tags']),
   z.templateLiteral(['campaign:', z.uuid()]),
   z.templateLiteral(['texter:', z.uuid()]),
+  z.templateLiteral(['review:', z.uuid()]),
 ]);
 export type Topic = z.infer<typeof Topic>;
 

@@ -167,7 +167,8 @@ export type AssignmentSummary = z.infer<typeof AssignmentSummary>;
 /** Pushed to `texter:<personId>` (the texter and admins) whenever one of their conversations changes. */
 export const ConversationChangedChange = z.object({
   kind: z.literal('conversation.changed'),
-  topic: z.templateLiteral(['texter:', z.string()]),
+  /** Sent to each texter concerned (the owner, and the owner before a move) and once to the campaign's message review. */
+  topic: z.union([z.templateLiteral(['texter:', z.string()]), z.templateLiteral(['review:', z.string()])]),
   position: z.string(),
   payload: z.object({ conversation: ConversationView, message: MessageView.nullable(), previousTexterId: z.string().nullable() }),
 });

@@ -157,7 +157,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (topic === 'campaigns') return campaignChangesSince(this.readModels, since);
     if (topic === 'people') return this.withLastActive(peopleChangesSince(this.readModels, since));
     if (topic === 'tags') return tagChangesSince(this.readModels, since);
-    if (topic.startsWith('texter:')) return conversationChangesSince(this.readModels, topic.slice('texter:'.length), since);
+    if (topic.startsWith('texter:') || topic.startsWith('review:')) return conversationChangesSince(this.readModels, topic as `texter:${string}` | `review:${string}`, since);
     const campaignId = topic.slice('campaign:'.length);
     return [...campaignChangeSince(this.readModels, campaignId, since), ...surveyChangeSince(this.readModels, campaignId, since)];
   }
@@ -166,9 +166,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // One organization per installation: every change belongs to it.
     const organizationId = (this.organizationId ??= findOrganization(this.readModels)?.id);
     if (!this.server || !organizationId) return;
+    const rooms = this.server.of('/').adapter.rooms;
     for (const change of this.withLastActive(changes)) {
       // Each room hears the change under its own topic (a campaign's page follows 'campaign:<id>').
-      for (const topic of topicsOf(change)) this.server.to(roomOf(organizationId, topic)).emit(SOCKET_EVENTS.change, { ...change, topic });
+      for (const topic of topicsOf(change)) {
+        const room = roomOf(organizationId, topic);
+        // Nobody following (a review screen nobody has open): skip encoding a packet for no one.
+        if (rooms.has(room)) this.server.to(room).emit(SOCKET_EVENTS.change, { ...change, topic });
+      }
       if (change.kind === 'person.upserted') this.rescope(change.payload.id);
     }
   }

@@ -68,6 +68,31 @@ describe('texting over the socket', () => {
     expect(heardByThem.every((c) => c.topic === `texter:${other.id}`)).toBe(true);
   });
 
+  it("message review follows a whole campaign, whoever texts: every texter's changes once each, replayed after a reconnect; not for volunteers", async () => {
+    const other = await memberWith(app, owner, 'volunteer');
+    const auditor = await memberWith(app, owner, 'auditor');
+    expect(await sync(await open(volunteer), [`review:${campaignId}`], '0')).toMatchObject({ ok: false, error: expect.stringContaining('may not follow') });
+    const review = await open(auditor);
+    expect(await sync(review, [`review:${campaignId}`], '0')).toMatchObject({ ok: true, changes: [] });
+    const heard: Change[] = [];
+    review.on('change', (c: Change) => heard.push(c));
+
+    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 2 }).expect(200);
+    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', other.cookie).send({ count: 3 }).expect(200);
+    const contactsOf = (texterId: string) => new Set(heard.flatMap((c) => (c.kind === 'conversation.changed' && c.payload.conversation.texterId === texterId ? [c.payload.conversation.contactId] : [])));
+    await expect.poll(() => [contactsOf(volunteer.id).size, contactsOf(other.id).size]).toEqual([2, 3]);
+    const [first] = contactsOf(volunteer.id);
+    // A move is one change for the review (not one per texter it concerns).
+    const before = heard.length;
+    await http.post(`/api/campaigns/${campaignId}/assignments/reassign`).set('cookie', owner.cookie).send({ contactIds: [first], toTexterId: other.id }).expect(200);
+    await expect.poll(() => heard.length).toBe(before + 1);
+    expect(heard.every((c) => c.topic === `review:${campaignId}`)).toBe(true);
+
+    // Reconnecting from the position it had: the replay brings the campaign's conversations changed since, at their latest.
+    const replayed = await sync(await open(auditor), [`review:${campaignId}`], heard[before - 1]!.position);
+    expect(replayed.changes!.map((c) => c.kind === 'conversation.changed' && [c.payload.conversation.contactId, c.payload.conversation.texterId])).toEqual([[first, other.id]]);
+  });
+
   it('a send over the socket follows the same rules: bad input, not yours, a double press', async () => {
     const socket = await open(volunteer);
     expect(await socketSend(socket, { campaignId, contactId: 'x' })).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('gestureId') });

@@ -6,7 +6,8 @@ export type ConversationChange = Extract<Change, { kind: 'conversation.changed' 
 
 /** Whose inbox, and which part of it, a screen shows. */
 export interface InboxFilter {
-  texterId: string;
+  /** null: nobody's (message review's admin queue). */
+  texterId: string | null;
   view: InboxView;
   search: string;
 }

@@ -71,7 +71,7 @@ const toConversation = (db: Database.Database, row: ConversationRow): Conversati
 const conversationRow = (db: Database.Database, contactId: string) =>
   cachedStatement<[string], ConversationRow>(db, 'SELECT * FROM conversations WHERE contact_id = ?').get(contactId);
 
-/** One change per texter who should hear it: the owner now, and the owner before when it moved. */
+/** One change per texter who should hear it (the owner now, and the owner before when it moved), and one for the campaign's message review. */
 function announced(db: Database.Database, event: StoredEvent, contactId: string, messageId: string | null, previousTexterId: string | null = null): Change[] {
   const row = conversationRow(db, contactId);
   if (!row) return [];
@@ -79,7 +79,8 @@ function announced(db: Database.Database, event: StoredEvent, contactId: string,
   const message = messageById(db, messageId);
   const payload = { conversation, message: message ? toMessage(message) : null, previousTexterId };
   const texters = new Set([row.texter_id, previousTexterId].filter((t): t is string => t !== null));
-  return [...texters].map((texterId) => ({ kind: 'conversation.changed', topic: `texter:${texterId}`, position: String(event.position.commit), payload }) as Change);
+  const topics = [...[...texters].map((texterId) => `texter:${texterId}`), `review:${row.campaign_id}`];
+  return topics.map((topic) => ({ kind: 'conversation.changed', topic, position: String(event.position.commit), payload }) as Change);
 }
 
 function touch(db: Database.Database, event: StoredEvent, contactId: string, set: string, values: unknown[], at: string) {
@@ -363,13 +364,18 @@ export function unassignedCount(db: Database.Database, campaignId: string): numb
   return contactCount(db, campaignId) - conversations;
 }
 
-/** Replay for `texter:<id>`: the texter's conversations that changed after `since`, as their latest state (capped: a long absence reloads). */
-export function conversationChangesSince(db: Database.Database, texterId: string, since: bigint): Change[] {
-  return cachedStatement<[string, bigint], ConversationRow>(db, 'SELECT * FROM conversations WHERE texter_id = ? AND position > ? ORDER BY position LIMIT 500')
-    .all(texterId, since)
+/**
+ * Replay for `texter:<id>` or `review:<campaignId>`: the texter's (or the
+ * campaign's) conversations that changed after `since`, as their latest state
+ * (capped: a long absence reloads).
+ */
+export function conversationChangesSince(db: Database.Database, topic: `texter:${string}` | `review:${string}`, since: bigint): Change[] {
+  const [scope, id] = topic.startsWith('texter:') ? (['texter_id', topic.slice('texter:'.length)] as const) : (['campaign_id', topic.slice('review:'.length)] as const);
+  return cachedStatement<[string, bigint], ConversationRow>(db, `SELECT * FROM conversations WHERE ${scope} = ? AND position > ? ORDER BY position LIMIT 500`)
+    .all(id, since)
     .map((row) => {
       const conversation = toConversation(db, row);
-      return { kind: 'conversation.changed', topic: `texter:${texterId}`, position: String(row.position), payload: { conversation, message: conversation.lastMessage, previousTexterId: null } } as Change;
+      return { kind: 'conversation.changed', topic, position: String(row.position), payload: { conversation, message: conversation.lastMessage, previousTexterId: null } } as Change;
     });
 }
 
