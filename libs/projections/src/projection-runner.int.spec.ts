@@ -74,6 +74,40 @@ describe('ProjectionRunner', () => {
     ]);
   });
 
+  it('a long live batch is applied in slices: other work gets a turn between them, each slice announced as it commits', async () => {
+    let applied = 0;
+    let appliedWhenOthersRan: number | undefined;
+    const slow = defineProjector({
+      name: 'slow',
+      version: 1,
+      tables: ['slow'],
+      schema: 'CREATE TABLE IF NOT EXISTS slow (id TEXT)',
+      handlers: {
+        CampaignCreated: (event, db) => {
+          // Something else asks for the thread while the batch is being applied (a request, a socket).
+          if (applied === 0) setImmediate(() => (appliedWhenOthersRan = applied));
+          const until = performance.now() + 2;
+          while (performance.now() < until); // a handler that costs 2 ms (200 rows of a hand-out)
+          db.prepare('INSERT INTO slow VALUES (?)').run(event.data.campaignId);
+          applied += 1;
+        },
+      },
+    });
+    runner = new ProjectionRunner(store, db, [slow, campaignsProjector]);
+    const announcements: number[] = [];
+    runner.onChanges((changes) => announcements.push(changes.length));
+    runner.start();
+    await expect.poll(() => runner.status().caughtUp).toBe(true);
+    const result = await store.appendToStream('campaigns', Array.from({ length: 40 }, (_, i) => created(`c${i}`)));
+    expect(await runner.waitFor(result.position!.commit)).toBe(true);
+    expect(applied).toBe(40);
+    expect(appliedWhenOthersRan).toBeGreaterThan(0);
+    expect(appliedWhenOthersRan).toBeLessThan(40);
+    expect(announcements.length).toBeGreaterThan(1);
+    expect(announcements.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(listCampaigns(db)).toHaveLength(40);
+  });
+
   it('a failing batch writes nothing and moves no checkpoint, then retries', async () => {
     let failures = 1;
     const flaky = defineProjector({

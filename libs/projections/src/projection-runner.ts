@@ -11,6 +11,11 @@ import type { Projector, StoredEvent } from './projector.js';
  */
 export type ChangeListener = (changes: readonly Change[], position: bigint, resync: boolean) => void;
 
+/** How long a slice of live events may hold the thread before requests get a turn. */
+const LIVE_SLICE_MS = 4;
+/** Catching up (start, rebuild): longer slices, fewer commits; requests still get a turn. */
+const CATCH_UP_SLICE_MS = 50;
+
 export interface ProjectionStatus {
   /** Position every read model has reached. */
   readonly checkpoint: bigint;
@@ -156,14 +161,29 @@ export class ProjectionRunner {
     );
   }
 
-  private apply(events: readonly RecordedEvent[]): void {
+  /**
+   * A batch in slices of a few milliseconds each, one transaction and one
+   * round of pushes per slice, with a turn for requests and sockets between
+   * them: 32 hand-outs of 200 contacts committed together take about 100 ms
+   * to project, and the texters' next requests must not wait behind all of it.
+   */
+  private async apply(events: readonly RecordedEvent[]): Promise<void> {
+    for (let start = 0; start < events.length; ) {
+      start = this.applySlice(events, start, this.live ? LIVE_SLICE_MS : CATCH_UP_SLICE_MS);
+      if (start < events.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Applies events from `start` until `budgetMs` has passed (one at least); answers where it stopped. */
+  private applySlice(events: readonly RecordedEvent[], start: number, budgetMs: number): number {
     const changes: Change[] = [];
-    const last = events[events.length - 1]!.position.commit;
+    const began = performance.now();
+    let end = start;
     this.db.transaction(() => {
-      for (const projector of this.projectors) {
-        const checkpoint = this.checkpoints.get(projector.name)!;
-        for (const event of events) {
-          if (event.position.commit <= checkpoint) continue;
+      while (end < events.length && (end === start || performance.now() - began < budgetMs)) {
+        const event = events[end++]!;
+        for (const projector of this.projectors) {
+          if (event.position.commit <= this.checkpoints.get(projector.name)!) continue;
           const handler = projector.handlers[event.type as keyof Projector['handlers']] as
             | ((event: StoredEvent, db: Database.Database, announce: boolean) => Change[] | void)
             | undefined;
@@ -172,15 +192,17 @@ export class ProjectionRunner {
           const logged = projector.anyEvent?.(event, this.db, this.live);
           if (logged) changes.push(...logged);
         }
-        if (last > checkpoint) {
-          cachedStatement(this.db, 'UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(last, projector.name);
-        }
+      }
+      const last = events[end - 1]!.position.commit;
+      for (const projector of this.projectors) {
+        if (last > this.checkpoints.get(projector.name)!) cachedStatement(this.db, 'UPDATE projection_checkpoints SET position = ? WHERE name = ?').run(last, projector.name);
       }
     })();
+    const last = events[end - 1]!.position.commit;
     for (const projector of this.projectors) {
       if (last > this.checkpoints.get(projector.name)!) this.checkpoints.set(projector.name, last);
     }
-    this.lastBatchLagMs = Date.now() - events[events.length - 1]!.created.getTime();
+    this.lastBatchLagMs = Date.now() - events[end - 1]!.created.getTime();
     changes.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
     if (this.live) for (const listener of this.listeners) listener(changes, last, false);
     const reached = this.checkpoint();
@@ -189,6 +211,7 @@ export class ProjectionRunner {
       waiter.resolve(true);
       return false;
     });
+    return end;
   }
 
   private fail(error: unknown): void {
