@@ -22,6 +22,13 @@ import type {
  * physically deleted.
  */
 export interface EventStore {
+  /**
+   * True when whoever holds this store is the only one appending to it (the
+   * embedded SQLite store: one API process per data directory): a stream
+   * state folded from its own appends is then current without reading the
+   * stream again. Absent or false for a shared store (EventStoreDB).
+   */
+  readonly soleWriter?: boolean;
   appendToStream(streamName: string, events: readonly EventData[], options?: AppendOptions): Promise<AppendResult>;
   /** Throws StreamNotFoundError for a stream that never existed or was soft deleted. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -104,6 +104,35 @@ describe('CommandExecutor', () => {
     expect(await store.readStream('campaign-c5')).toHaveLength(2);
   });
 
+  it("as the store's sole writer it decides on its cached state without reading the stream again; a second writer is still caught by the expected revision", async () => {
+    const sole = new SqliteEventStore({ path: ':memory:', soleWriter: true });
+    let reads = 0;
+    const counted = new Proxy(sole, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property === 'readStream') return (...args: Parameters<SqliteEventStore['readStream']>) => ((reads += 1), target.readStream(...args));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const mine = new CommandExecutor(counted, metrics, runner, readModels);
+    const renameOn = (on: CommandExecutor, name: string) =>
+      on.execute({ stream: campaignStream('c9'), decider: campaignDecider, command: { type: 'ChangeCampaignDetails', campaignId: 'c9', name, now: 'now' }, envelope: envelope(nextId()) });
+    await mine.execute({
+      stream: campaignStream('c9'),
+      decider: campaignDecider,
+      command: { type: 'CreateCampaign', campaignId: 'c9', organizationId: 'o1', name: 'X', description: '', textingHours: hours, now: 'now' },
+      envelope: envelope(nextId()),
+    });
+    const afterCreate = reads;
+    for (const name of ['A', 'B', 'C']) expect(await renameOn(mine, name)).toMatchObject({ ok: true });
+    expect(reads).toBe(afterCreate);
+    // The promise broken (another writer on the same file): the append at the cached revision fails, and the command is decided again on the stream as stored.
+    expect(await renameOn(new CommandExecutor(sole, metrics, runner, readModels), 'Elsewhere')).toMatchObject({ ok: true, revision: 4n });
+    expect(await renameOn(mine, 'D')).toMatchObject({ ok: true, revision: 5n });
+    expect((await sole.readStream('campaign-c9')).map((e) => (e.data as { name: string }).name)).toEqual(['X', 'A', 'B', 'C', 'Elsewhere', 'D']);
+    await sole.close();
+  });
+
   describe('a retried command (the client\'s Idempotency-Key) answers as the first time for 24 hours', () => {
     const keyed = (commandId: string, now = new Date('2026-11-28T12:00:00Z')): CommandEnvelope => ({ ...envelope(commandId), keyed: true, now });
     const createKeyed = (campaignId: string, commandId: string, now?: Date) =>

@@ -259,7 +259,10 @@ export class CommandExecutor {
   }
 
   private async load<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<CachedStream<S>> {
-    const cached = this.cache.get<S>(stream) ?? { state: decider.initialState(), revision: -1n, position: 0n, commandIds: [] };
+    const hit = this.cache.get<S>(stream);
+    // The store's only writer is this executor: what it cached is what the stream holds (or newer, still committing).
+    if (hit && this.store.soleWriter) return hit;
+    const cached = hit ?? { state: decider.initialState(), revision: -1n, position: 0n, commandIds: [] };
     let newer: RecordedEvent[];
     try {
       newer = await this.store.readStream(stream, { fromRevision: cached.revision + 1n });

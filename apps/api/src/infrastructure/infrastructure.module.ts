@@ -19,7 +19,7 @@ const SQLITE_STORE = Symbol('SQLITE_STORE');
       provide: SQLITE_STORE,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new SqliteEventStore({ path: config.eventStorePath, synchronous: config.sqliteSynchronous, upcast: createUpcaster(UPCASTERS) }),
+        new SqliteEventStore({ path: config.eventStorePath, synchronous: config.sqliteSynchronous, upcast: createUpcaster(UPCASTERS), soleWriter: true }),
     },
     { provide: EVENT_STORE, inject: [SQLITE_STORE, METRICS], useFactory: meteredEventStore },
     { provide: READ_MODEL_DB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openReadModelDatabase(config.readModelPath) },

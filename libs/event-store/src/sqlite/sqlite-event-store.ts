@@ -46,6 +46,8 @@ export interface SqliteEventStoreOptions {
   /** Checkpoint the WAL from a worker thread (default) or inside commits as SQLite does by itself. */
   readonly checkpointInWorker?: boolean;
   readonly clock?: () => number;
+  /** No other process appends to this file (the API owns its data directory): see EventStore.soleWriter. */
+  readonly soleWriter?: boolean;
 }
 
 interface EventRow {
@@ -73,6 +75,7 @@ export class SqliteEventStore implements EventStore {
   private readonly states: StreamStates;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
+  readonly soleWriter: boolean;
   private closed = false;
   private readonly statements;
   private readonly prepared = new Map<string, Database.Statement>();
@@ -91,6 +94,7 @@ export class SqliteEventStore implements EventStore {
     this.upcast = options.upcast ?? noUpcasting;
     this.idempotencyWindow = options.idempotencyWindow ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.soleWriter = options.soleWriter ?? false;
     this.now = options.clock ?? Date.now;
     this.states = new StreamStates(this.db);
     // A rolled-back savepoint may have cached metadata it wrote: forget it all (rare).
