@@ -30,6 +30,8 @@ export class Faults {
   delayMs = 0;
   /** The next N calls answer "not leader", naming this server as the leader (an election that just ended). */
   notLeader = 0;
+  /** The next N calls are refused as access denied (wrong credentials). */
+  denyAccess = 0;
   /** The next N appends are stored, then the connection drops before the answer leaves: the answer is lost. */
   dropAfterAppend = 0;
   /** The next subscription to deliver this many events drops the connection right after (once). */
@@ -48,6 +50,7 @@ export class Faults {
   reset(): void {
     this.delayMs = 0;
     this.notLeader = 0;
+    this.denyAccess = 0;
     this.dropAfterAppend = 0;
     this.dropSubscriptionAfter = undefined;
   }
@@ -119,16 +122,10 @@ export class EsdbTestServer {
   /** The faults every call goes through first: a delay, then maybe "not leader". */
   private async admit(call: { emit(event: 'error', error: unknown): boolean }, handle: () => unknown, callback?: grpc.sendUnaryData<never>): Promise<void> {
     if (this.faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.delayMs));
-    if (this.faults.notLeader > 0) {
-      this.faults.notLeader -= 1;
-      this.faults.seen.notLeader += 1;
-      const metadata = new grpc.Metadata();
-      metadata.set('exception', 'not-leader');
-      metadata.set('leader-endpoint-host', this.host === '0.0.0.0' ? '127.0.0.1' : this.host);
-      metadata.set('leader-endpoint-port', String(this.port));
-      const error = { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata };
-      if (callback) callback(error);
-      else call.emit('error', error);
+    const refusal = this.refusal();
+    if (refusal) {
+      if (callback) callback(refusal);
+      else call.emit('error', refusal);
       return;
     }
     try {
@@ -138,6 +135,25 @@ export class EsdbTestServer {
       if (callback) callback(status);
       else call.emit('error', status);
     }
+  }
+
+  /** The error a fault makes this call answer, as EventStoreDB sends it: the `exception` header names it. */
+  private refusal(): Partial<grpc.StatusObject> | undefined {
+    const metadata = new grpc.Metadata();
+    if (this.faults.notLeader > 0) {
+      this.faults.notLeader -= 1;
+      this.faults.seen.notLeader += 1;
+      metadata.set('exception', 'not-leader');
+      metadata.set('leader-endpoint-host', this.host === '0.0.0.0' ? '127.0.0.1' : this.host);
+      metadata.set('leader-endpoint-port', String(this.port));
+      return { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata };
+    }
+    if (this.faults.denyAccess > 0) {
+      this.faults.denyAccess -= 1;
+      metadata.set('exception', 'access-denied');
+      return { code: grpc.status.PERMISSION_DENIED, details: 'Access denied', metadata };
+    }
+    return undefined;
   }
 
   // --- Read: stream and $all reads, catch-up subscriptions ------------------------------
