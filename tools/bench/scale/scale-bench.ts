@@ -6,10 +6,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
+import { EsdbEventStore } from '@textbank/event-store';
 import { startApiChild, type ApiChild } from '../shared/api-child.js';
 import { setUpOrganization, UnexpectedResponseError, type ApiSession } from '../shared/api-session.js';
 import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
+import { eventMetadata } from '../shared/event-metadata.js';
 import { sendJson } from '../shared/http-json.js';
 import { onAbruptExit } from '../shared/on-abrupt-exit.js';
 import { percentile } from '../shared/percentiles.js';
@@ -46,6 +48,7 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchOutcome
   const seconds = options.quick ? 3 : 15;
   const rounds: Round[] = [];
   for (const instances of INSTANCES) rounds.push(await withTempDir(`scale-${instances}`, (dir) => runRound(dir, instances, seconds)));
+  const catchUp = await withTempDir('scale-catch-up', (dir) => measureCatchUp(dir, options.quick ? 10_000 : 50_000));
   const ok = rounds.every((r) => r.lost === 0 && r.duplicates === 0 && r.pushesMissing === 0);
   return {
     ok,
@@ -57,6 +60,8 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchOutcome
       duplicates: rounds.reduce((sum, r) => sum + r.duplicates, 0),
       push_p50_ms: rounds.map((r) => rounded(r.pushP50Ms)),
       pushes_missing: rounds.reduce((sum, r) => sum + r.pushesMissing, 0),
+      catch_up_events_per_s: Math.round(catchUp.eventsPerSecond),
+      catch_up_events: catchUp.events,
       seconds,
       sockets_per_instance: SOCKETS_PER_INSTANCE,
       clients_per_instance: CLIENTS_PER_INSTANCE,
@@ -151,6 +156,43 @@ async function runRound(dir: string, instances: number, seconds: number): Promis
     await Promise.all(apis.map((api) => api.stop()));
     await server.stop();
     agent.destroy();
+  }
+}
+
+/**
+ * How fast a new instance's `$all` subscription reads the log through the
+ * adapter, gRPC and the test server (what bounds a read-model rebuild besides
+ * the projectors' own work, measured by `npm run bench -- replay`).
+ */
+async function measureCatchUp(dir: string, events: number): Promise<{ eventsPerSecond: number; events: number }> {
+  const server = await startServer(join(dir, 'events.db'));
+  const writer = new EsdbEventStore({ connectionString: server.connectionString });
+  try {
+    const metadata = eventMetadata('CampaignDetailsChanged', { id: randomUUID(), kind: 'person', name: 'Bench Organizer' }, new Date());
+    for (let n = 0; n < events; n += 100) {
+      const batch = Array.from({ length: 100 }, (_, i) => ({ type: 'CampaignDetailsChanged', data: { campaignId: randomUUID(), name: `Campaign ${n + i}`, description: 'x'.repeat(120) }, metadata }));
+      await writer.appendToStream(`campaign-${randomUUID()}`, batch, { expectedRevision: 'no_stream' });
+    }
+    const started = performance.now();
+    let seen = 0;
+    await new Promise<void>((resolve, reject) => {
+      const subscription = writer.subscribeToAll(
+        {
+          onEvents: (batch) => void (seen += batch.length),
+          onCaughtUp: () => {
+            if (seen >= events) void subscription.unsubscribe().then(resolve);
+          },
+          onError: reject,
+        },
+        { filter: { excludeSystemEvents: true }, batchSize: 2000 },
+      );
+    });
+    const eventsPerSecond = seen / ((performance.now() - started) / 1000);
+    progress(`scale: a new subscription read ${seen} events from the start at ${Math.round(eventsPerSecond)} events/s`);
+    return { eventsPerSecond, events: seen };
+  } finally {
+    await writer.close();
+    await server.stop();
   }
 }
 
