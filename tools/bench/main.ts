@@ -4,6 +4,7 @@ import { runImportBench } from './import/import-bench.js';
 import { runJoinBench } from './join/join-bench.js';
 import { runPushBench } from './push/push-bench.js';
 import { runReplayBench } from './replay/replay-bench.js';
+import { runScaleBench } from './scale/scale-bench.js';
 import { runSendBench } from './send/send-bench.js';
 import type { BenchOptions } from './shared/bench-options.js';
 import { printResult, type BenchOutcome } from './shared/bench-result.js';
@@ -17,6 +18,7 @@ const benches = new Map<string, (options: BenchOptions) => Promise<BenchOutcome>
   ['import', runImportBench],
   ['send', runSendBench],
   ['batch', runBatchBench],
+  ['scale', runScaleBench],
 ]);
 
 const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join('|')}> [--quick]
@@ -27,6 +29,7 @@ const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join(
   import  a voter file (1M rows, 20% bad) from HTTP upload to contacts in the read model
   send    texters press Send (GET next, then Send over the socket), 4 and 32 at once, API in its own process
   batch   32 texters ask "give me 200 more" at the same moment, in a campaign of 1M contacts
+  scale   campaign commands through 1, 2 and 3 API processes on one EventStoreDB (the protocol-level test server), push latency over their sockets
   --quick a smaller run (under 30 s)`;
 
 // Scripts read the last stdout line as the result: whatever a library prints goes to stderr instead.

@@ -35,3 +35,40 @@ export class StreamDeletedError extends Error {
 export class InvalidAppendError extends Error {
   override readonly name = 'InvalidAppendError';
 }
+
+/**
+ * The store could not be reached or dropped the connection before answering.
+ * For an append the outcome is unknown: retrying with the same event ids is
+ * safe (idempotency by event id), which the EventStoreDB adapter does itself
+ * a few times before giving up with this error.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(operation: string, detail: string) {
+    super(`Event store unavailable during ${operation}: ${detail}`);
+  }
+}
+
+/** The node asked is not the cluster's leader (mid election, or a follower when the leader is required). */
+export class NotLeaderError extends Error {
+  override readonly name = 'NotLeaderError';
+  constructor(operation: string, readonly leader: string | undefined) {
+    super(`Event store node is not the leader during ${operation}${leader ? `; leader is ${leader}` : ''}`);
+  }
+}
+
+/** The store did not answer within the call's deadline; for an append the outcome is unknown. */
+export class StoreDeadlineExceededError extends Error {
+  override readonly name = 'StoreDeadlineExceededError';
+  constructor(operation: string) {
+    super(`Event store did not answer ${operation} before the deadline`);
+  }
+}
+
+/** The store refused the credentials (or their lack) for this operation. */
+export class StoreAccessDeniedError extends Error {
+  override readonly name = 'StoreAccessDeniedError';
+  constructor(operation: string) {
+    super(`Event store denied access to ${operation}; check the connection string's credentials`);
+  }
+}

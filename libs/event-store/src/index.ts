@@ -6,3 +6,5 @@ export * from './event-id.js';
 export * from './upcasting.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export type { SynchronousMode } from './sqlite/schema.js';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './eventstoredb/esdb-event-store.js';
+export { matchesFilter } from './event-filter.js';

@@ -1,5 +1,5 @@
-/** A figure in the result line: a measurement, a count, a goal or a flag. */
-export type Figure = number | boolean | string;
+/** A figure in the result line: a measurement, a count, a goal or a flag; a list for one figure per round. */
+export type Figure = number | boolean | string | readonly number[];
 export type Figures = Readonly<Record<string, Figure>>;
 
 /** What a benchmark hands back; `ok: false` (a failed check, not a missed goal) makes the run exit 1. */

@@ -36,6 +36,8 @@ export class Credentials {
   }
 
   reserve(personId: string, email: string, passwordHash: string, now = Date.now()): Reservation {
+    // IMMEDIATE: instances sharing auth.db (AUTH_DB_PATH) queue for the write lock instead of
+    // failing when another one wrote between this read and this write.
     return this.db.transaction((): Reservation => {
       const holder = this.sql.byEmail.get(email);
       if (holder) {
@@ -45,7 +47,7 @@ export class Credentials {
       }
       this.sql.insert.run(personId, email, passwordHash, now);
       return { ok: true };
-    })();
+    }).immediate();
   }
 
   /** Only read models that follow the log live can say that a join never landed. */
@@ -76,7 +78,7 @@ export class Credentials {
       }
       this.sql.setEmail.run(email, now, personId);
       return { ok: true as const, undo: () => this.sql.setEmail.run(old, now, personId) };
-    })();
+    }).immediate();
   }
 
   setPassword(personId: string, passwordHash: string, now = Date.now()): boolean {

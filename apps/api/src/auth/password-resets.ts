@@ -31,7 +31,7 @@ export class PasswordResets {
     this.db.transaction(() => {
       this.sql.retire.run(personId);
       this.sql.insert.run(digest(token), personId, expiresAt, issuedBy);
-    })();
+    }).immediate();
     return token;
   }
 

@@ -6,16 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Metrics } from '../metrics/metrics.js';
 import { CommandExecutor } from './command-executor.js';
 import type { CommandEnvelope } from './command-envelope.js';
+import { envelope, hours, nextId } from './executor.spec-helpers.js';
 
-const envelope = (commandId: string): CommandEnvelope => ({
-  commandId,
-  correlationId: 'test',
-  actor: { id: 'p1', kind: 'person', name: 'Ada' },
-  now: new Date('2026-11-28T12:00:00Z'),
-});
-let ids = 0;
-const nextId = () => `0195f5a0-0000-7000-8000-${String(++ids).padStart(12, '0')}`;
-const hours = { start: '09:00', end: '21:00' };
 
 describe('CommandExecutor', () => {
   let store: SqliteEventStore;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { sandboxConfigFrom, type SandboxConfig, type SmsProvider } from '@textbank/sms';
 import { z } from 'zod';
@@ -21,6 +22,14 @@ const Env = z.object({
     .optional(),
   /** Loopback by default: only this machine (a local Prometheus, an SSH tunnel) can scrape. */
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Set: the event log is this EventStoreDB (several API instances may share it); unset: events.db in DATA_DIR. */
+  EVENTSTORE_CONNECTION_STRING: z
+    .union([z.literal('').transform(() => undefined), z.string().regex(/^esdb(\+discover)?:\/\//, 'must start with esdb:// or esdb+discover://')])
+    .optional(),
+  /** This instance's name in logs and leases (several instances share one EventStoreDB). */
+  INSTANCE_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)').optional(),
+  /** auth.db elsewhere than DATA_DIR: with several instances, the one file they all open (same host or volume). */
+  AUTH_DB_PATH: z.string().min(1).optional(),
 }).refine((e) => !e.METRICS_PORT || e.METRICS_PORT !== e.PORT, { message: 'must differ from PORT', path: ['METRICS_PORT'] });
 
 export interface AppConfig {
@@ -28,6 +37,9 @@ export interface AppConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly eventStorePath: string;
+  /** EventStoreDB instead of events.db; never logged (it may carry credentials). */
+  readonly eventStoreConnectionString: string | undefined;
+  readonly instanceName: string;
   readonly readModelPath: string;
   readonly authPath: string;
   readonly webDist: string | undefined;
@@ -62,8 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     dataDir,
     eventStorePath: resolve(dataDir, 'events.db'),
+    eventStoreConnectionString: e.EVENTSTORE_CONNECTION_STRING,
+    instanceName: e.INSTANCE_NAME ?? hostname(),
     readModelPath: resolve(dataDir, 'read-models.db'),
-    authPath: resolve(dataDir, 'auth.db'),
+    authPath: e.AUTH_DB_PATH ? resolve(e.AUTH_DB_PATH) : resolve(dataDir, 'auth.db'),
     webDist: e.WEB_DIST === '' ? undefined : e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     logLevel: e.LOG_LEVEL,

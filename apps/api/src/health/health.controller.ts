@@ -6,6 +6,7 @@ import type { ProjectionRunner } from '@textbank/projections';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Access } from '../auth/access.decorator.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, PROJECTIONS } from '../infrastructure/tokens.js';
 
 class HealthDto extends createZodDto(Health) {}
@@ -17,6 +18,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -30,7 +32,7 @@ export class HealthController {
     if (!healthy) response.status(503);
     return {
       status: healthy ? 'ok' : 'degraded',
-      store: { adapter: 'sqlite', head: head.toString() },
+      store: { adapter: this.config.eventStoreConnectionString ? 'eventstoredb' : 'sqlite', head: head.toString() },
       projections: { checkpoint: status.checkpoint.toString(), lagEvents: Number(head - status.checkpoint), caughtUp: status.caughtUp },
     };
   }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ApiError } from '@textbank/contracts';
+import { NotLeaderError, StoreDeadlineExceededError, StoreUnavailableError } from '@textbank/event-store';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
@@ -17,6 +18,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const body = this.toBody(exception);
+    if (body.statusCode === 503) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 
@@ -35,6 +37,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const bodyParserError = exception as { status?: number; type?: string; message?: string };
     if (typeof bodyParserError.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
       return { statusCode: bodyParserError.status, error: 'Bad Request', message: `Malformed request body: ${bodyParserError.message ?? bodyParserError.type}` };
+    }
+    if (exception instanceof StoreUnavailableError || exception instanceof NotLeaderError || exception instanceof StoreDeadlineExceededError) {
+      // The store (EventStoreDB) is down or electing a leader: the client may try again; nothing was half-written
+      // (an append whose answer was lost is found by its event ids when retried).
+      this.logger.warn(exception.message);
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The event store cannot be reached right now; try again in a few seconds' };
     }
     this.logger.error(exception);
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong; it has been logged' };

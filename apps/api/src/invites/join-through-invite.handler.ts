@@ -54,7 +54,7 @@ export class JoinThroughInviteHandler implements ICommandHandler<JoinThroughInvi
     });
     let reserved: ReturnType<typeof reservation>;
     try {
-      reserved = reservation();
+      reserved = reservation.immediate();
     } catch (error) {
       if (error !== USED_UP) throw error;
       reserved = 'used-up';

@@ -12,6 +12,8 @@ import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import { CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
+import { DISPATCH_LEASE } from './dispatch-lease.js';
+import type { Lease } from '../infrastructure/lease.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 import { TextingService } from './texting.service.js';
 
@@ -62,6 +64,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     private readonly executor: CommandExecutor,
     private readonly texting: TextingService,
     private readonly commandBus: CommandBus,
+    @Inject(DISPATCH_LEASE) private readonly lease: Lease,
   ) {
     this.db = new Database(resolve(config.dataDir, 'dispatch.db'));
     this.db.pragma('journal_mode = WAL');
@@ -74,11 +77,21 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    void this.start();
+    // Several instances on one EventStoreDB: only the lease holder sends (see dispatch-lease.ts).
+    this.lease.hold({ acquired: () => void this.start(), lost: () => void this.pause() });
+  }
+
+  /** The lease went to another instance: stop reading; a send already asked of the provider finishes. */
+  private async pause(): Promise<void> {
+    clearTimeout(this.retry);
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.unsubscribe();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    await this.lease.release();
     this.signalStop();
     clearTimeout(this.retry);
     // A provider that never answers must not hold the shutdown: its attempt stays in dispatch.db and is settled at the next start.

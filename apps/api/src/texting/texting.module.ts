@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { SandboxProvider } from '@textbank/sms';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CommandsModule } from '../commands/commands.module.js';
 import { ConversationActionsController } from './conversation-actions.controller.js';
 import { ConversationActions } from './conversation-actions.service.js';
+import { DISPATCH_LEASE, dispatchLease } from './dispatch-lease.js';
 import { InboundMessages } from './inbound-messages.js';
 import { MessageDispatcher } from './message-dispatcher.js';
 import { SandboxPhoneController } from './sandbox-phone.controller.js';
@@ -18,6 +20,7 @@ import { TextingService } from './texting.service.js';
   controllers: [TextingController, ConversationActionsController, SandboxPhoneController],
   providers: [
     { provide: SMS_PROVIDER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.smsProvider ?? new SandboxProvider(config.sandbox) },
+    { provide: DISPATCH_LEASE, inject: [APP_CONFIG, EVENT_STORE], useFactory: dispatchLease },
     TextingService,
     ConversationActions,
     MessageDispatcher,

@@ -1,6 +1,6 @@
 import { newEventId } from '../event-id.js';
 import type { EventData, StreamMetadata } from '../types.js';
-import { encodeMetadata } from './metadata-json.js';
+import { encodeMetadata } from '../validation/metadata-json.js';
 
 /** An event ready for the log: data and metadata as JSON text, made before the write transaction. */
 export interface PreparedEvent {

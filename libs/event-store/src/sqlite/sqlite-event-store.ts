@@ -23,10 +23,10 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../types.js';
-import { assertValidEvent, assertWritableStream } from './append-validation.js';
+import { assertValidEvent, assertWritableStream } from '../validation/append-validation.js';
 import { checkCommit, type EventIdLookup } from './commit-check.js';
 import { GroupCommitter } from './group-commit.js';
-import { assertMetadataEventData, assertStreamMetadata, decodeMetadata, DELETED_STREAM } from './metadata-json.js';
+import { assertMetadataEventData, assertStreamMetadata, decodeMetadata, DELETED_STREAM } from '../validation/metadata-json.js';
 import { metadataEvent, prepareEvent, type PreparedEvent } from './prepared-event.js';
 import { migrate, openPragmas, type SynchronousMode } from './schema.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StreamMetadata } from '../types.js';
 import type { StreamState } from './commit-check.js';
-import { DELETED_STREAM, decodeMetadata } from './metadata-json.js';
+import { DELETED_STREAM, decodeMetadata } from '../validation/metadata-json.js';
 
 export interface StreamView extends StreamState {
   readonly metadata: StreamMetadata | undefined;

@@ -1,5 +1,5 @@
 import type { StreamMetadata } from '../types.js';
-import { DELETED_STREAM } from './metadata-json.js';
+import { DELETED_STREAM } from '../validation/metadata-json.js';
 
 export type Visibility = 'deleted' | { readonly minRevision: number; readonly minCreated: number };
 

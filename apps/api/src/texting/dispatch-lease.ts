@@ -1,0 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@textbank/event-store';
+import type { AppConfig } from '../config/app-config.js';
+import { OwnLease, StoreLease, type Lease } from '../infrastructure/lease.js';
+
+/** Who may dispatch texts: with a shared EventStoreDB, one instance at a time; with SQLite, the one process. */
+export const DISPATCH_LEASE = Symbol('DISPATCH_LEASE');
+
+export function dispatchLease(config: AppConfig, store: EventStore): Lease {
+  if (!config.eventStoreConnectionString) return new OwnLease();
+  return new StoreLease(store, 'sms-dispatcher', `${config.instanceName}-${randomUUID()}`);
+}

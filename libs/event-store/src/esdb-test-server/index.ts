@@ -1,0 +1,1 @@
+export { EsdbTestServer, Faults, type EsdbTestServerOptions } from './esdb-test-server.js';
