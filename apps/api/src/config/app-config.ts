@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { sandboxConfigFrom, type SandboxConfig, type SmsProvider } from '@textbank/sms';
+import { sandboxConfigFrom, twilioConfigFrom, type SandboxConfig, type SmsProvider, type TwilioConfig } from '@textbank/sms';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -21,6 +21,10 @@ const Env = z.object({
     .optional(),
   /** Loopback by default: only this machine (a local Prometheus, an SSH tunnel) can scrape. */
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** sandbox (default: a simulated carrier) or twilio (TWILIO_* and PUBLIC_BASE_URL, see .env.example). */
+  SMS_PROVIDER: z.enum(['sandbox', 'twilio']).default('sandbox'),
+  /** A send left without an answer is looked up at the provider once this old (Twilio lists it by then). */
+  DISPATCH_RECONCILE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
 }).refine((e) => !e.METRICS_PORT || e.METRICS_PORT !== e.PORT, { message: 'must differ from PORT', path: ['METRICS_PORT'] });
 
 export interface AppConfig {
@@ -42,7 +46,11 @@ export interface AppConfig {
   readonly socketSweepMs: number;
   /** The built-in SMS sandbox: its carrier's delays and failures, its contacts' replies (SANDBOX_*). */
   readonly sandbox: SandboxConfig;
-  /** A provider instance to use instead of the sandbox (embedding, tests); the provider issue adds Twilio by configuration. */
+  /** Set when SMS_PROVIDER=twilio: the account, senders and public URL (secrets stay in memory, never logged). */
+  readonly twilio?: TwilioConfig;
+  /** Reconciliation of sends whose outcome is unknown: how old before asking the provider, and how often to look. */
+  readonly dispatch: { readonly reconcileAfterMs: number; readonly reconcileEveryMs: number };
+  /** A provider instance to use instead of the configured one (embedding, tests). */
   readonly smsProvider?: SmsProvider;
 }
 
@@ -73,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsHost: e.METRICS_HOST,
     socketSweepMs: 30_000,
     sandbox: sandboxConfigFrom(env),
+    ...(e.SMS_PROVIDER === 'twilio' && { twilio: twilioConfigFrom(env) }),
+    dispatch: { reconcileAfterMs: e.DISPATCH_RECONCILE_AFTER_MS, reconcileEveryMs: Math.max(250, Math.min(30_000, e.DISPATCH_RECONCILE_AFTER_MS / 4)) },
     ...overrides,
   };
 }
