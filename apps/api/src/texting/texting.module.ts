@@ -13,12 +13,13 @@ import { SMS_PROVIDER } from './sms-provider.token.js';
 import { TextingController } from './texting.controller.js';
 import { TextingGateway } from './texting.gateway.js';
 import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
+import { DispatchController } from './dispatch.controller.js';
 import { CarrierErrorConsequences } from './carrier-error-consequences.js';
 import { TextingService } from './texting.service.js';
 
 @Module({
   imports: [CommandsModule, AuthModule],
-  controllers: [TextingController, ConversationActionsController, SandboxPhoneController, TwilioWebhooksController],
+  controllers: [TextingController, ConversationActionsController, SandboxPhoneController, TwilioWebhooksController, DispatchController],
   providers: [
     {
       provide: SMS_PROVIDER,
