@@ -82,6 +82,8 @@ export interface SmsProvider {
   /** Called once at start, before any send: where delivery updates and inbound texts go. */
   connect(sink: ProviderSink): void;
   send(message: OutboundMessage): Promise<SendResult>;
+  /** Who the carrier sees sending this message (a number, a messaging service): pacing limits apply per sender. */
+  senderOf(message: OutboundMessage): string;
   /** Reconciliation of an unanswered send (`attemptedAt`: when it was asked); a provider without it leaves such sends undecided. */
   lookup?(message: OutboundMessage, attemptedAt: string): Promise<LookupResult>;
   /** Stops timers and connections; nothing reaches the sink afterwards. */

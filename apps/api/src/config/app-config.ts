@@ -24,6 +24,11 @@ const Env = z.object({
   /** sandbox (default: a simulated carrier) or twilio (TWILIO_* and PUBLIC_BASE_URL, see .env.example). */
   SMS_PROVIDER: z.enum(['sandbox', 'twilio']).default('sandbox'),
   /** A send left without an answer is looked up at the provider once this old (Twilio lists it by then). */
+  /** Per sender (a number or messaging service): texts started in any one second, and per UTC day. Unset: no limit. */
+  SMS_RATE_PER_SECOND: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(10_000)]).optional(),
+  SMS_DAILY_CAP: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1)]).optional(),
+  /** Texts the dispatcher has with the provider at once (different contacts; one contact's texts go in order). */
+  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
   DISPATCH_RECONCILE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
 }).refine((e) => !e.METRICS_PORT || e.METRICS_PORT !== e.PORT, { message: 'must differ from PORT', path: ['METRICS_PORT'] });
 
@@ -49,7 +54,13 @@ export interface AppConfig {
   /** Set when SMS_PROVIDER=twilio: the account, senders and public URL (secrets stay in memory, never logged). */
   readonly twilio?: TwilioConfig;
   /** Reconciliation of sends whose outcome is unknown: how old before asking the provider, and how often to look. */
-  readonly dispatch: { readonly reconcileAfterMs: number; readonly reconcileEveryMs: number };
+  readonly dispatch: {
+    readonly reconcileAfterMs: number;
+    readonly reconcileEveryMs: number;
+    readonly concurrency: number;
+    readonly perSecond: number | undefined;
+    readonly perDay: number | undefined;
+  };
   /** A provider instance to use instead of the configured one (embedding, tests). */
   readonly smsProvider?: SmsProvider;
 }
@@ -82,7 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     socketSweepMs: 30_000,
     sandbox: sandboxConfigFrom(env),
     ...(e.SMS_PROVIDER === 'twilio' && { twilio: twilioConfigFrom(env) }),
-    dispatch: { reconcileAfterMs: e.DISPATCH_RECONCILE_AFTER_MS, reconcileEveryMs: Math.max(250, Math.min(30_000, e.DISPATCH_RECONCILE_AFTER_MS / 4)) },
+    dispatch: {
+      reconcileAfterMs: e.DISPATCH_RECONCILE_AFTER_MS,
+      reconcileEveryMs: Math.max(250, Math.min(30_000, e.DISPATCH_RECONCILE_AFTER_MS / 4)),
+      concurrency: e.DISPATCH_CONCURRENCY,
+      perSecond: e.SMS_RATE_PER_SECOND,
+      perDay: e.SMS_DAILY_CAP,
+    },
     ...overrides,
   };
 }

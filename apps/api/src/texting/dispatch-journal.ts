@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { DailyCounts } from './sender-pacer.js';
 
 /** A send written down before the provider is asked: enough to reconcile it after a crash. */
 export interface Attempt {
@@ -28,7 +29,7 @@ const attemptOf = (row: AttemptRow): Attempt => ({ messageId: row.message_id, co
  * the provider is asked and cleared once the outcome is in the log), and the
  * sends whose outcome is unknown until the provider is asked about them.
  */
-export class DispatchJournal {
+export class DispatchJournal implements DailyCounts {
   private readonly db: Database.Database;
 
   constructor(path: string) {
@@ -40,6 +41,7 @@ export class DispatchJournal {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS dispatch_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS dispatch_attempts (message_id TEXT PRIMARY KEY, contact_id TEXT NOT NULL, campaign_id TEXT NOT NULL, started_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS sender_days (sender TEXT NOT NULL, day TEXT NOT NULL, sent INTEGER NOT NULL, PRIMARY KEY (sender, day)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS dispatch_unknown (
         message_id TEXT PRIMARY KEY, contact_id TEXT NOT NULL, campaign_id TEXT NOT NULL, to_phone TEXT, body TEXT, started_at TEXT NOT NULL
       );`);
@@ -92,6 +94,15 @@ export class DispatchJournal {
 
   reconciled(messageId: string): void {
     this.db.prepare('DELETE FROM dispatch_unknown WHERE message_id = ?').run(messageId);
+  }
+
+  /** How many sends this sender started on this UTC day (the daily cap). */
+  sentOn(sender: string, day: string): number {
+    return (this.db.prepare('SELECT sent FROM sender_days WHERE sender = ? AND day = ?').pluck().get(sender, day) as number | undefined) ?? 0;
+  }
+
+  countSend(sender: string, day: string): void {
+    this.db.prepare('INSERT INTO sender_days VALUES (?, ?, 1) ON CONFLICT (sender, day) DO UPDATE SET sent = sent + 1').run(sender, day);
   }
 
   close(): void {

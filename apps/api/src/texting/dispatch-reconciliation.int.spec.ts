@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { memberWith, type Member } from '../testing/people.spec-helpers.js';
 import type { TestApp } from '../testing/test-app.spec-helpers.js';
-import { send, startWithLaunchedCampaign } from '../testing/texting.spec-helpers.js';
+import { send, startWithLaunchedCampaign, dispatchWith } from '../testing/texting.spec-helpers.js';
 import { fakeTwilio } from '../testing/twilio.spec-helpers.js';
 
 /** Reconciliation waits this long (test clock) before asking Twilio; the test moves the clock past it. */
@@ -27,7 +27,7 @@ describe('sends without an answer: outcome unknown, then reconciled by asking Tw
   beforeAll(async () => {
     const twilio = await fakeTwilio();
     fake = twilio.fake;
-    const started = await startWithLaunchedCampaign(10, { twilio: twilio.twilio, dispatch: { reconcileAfterMs: SETTLE_MS, reconcileEveryMs: 100 } });
+    const started = await startWithLaunchedCampaign(10, { twilio: twilio.twilio, dispatch: dispatchWith({ reconcileAfterMs: SETTLE_MS, reconcileEveryMs: 100 }) });
     ({ app, campaignId, clock, owner } = started);
     volunteer = await memberWith(app, owner, 'volunteer');
     store = app.app.get(EVENT_STORE);

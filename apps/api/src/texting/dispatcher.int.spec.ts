@@ -7,12 +7,13 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memberWith, ownerOf } from '../testing/people.spec-helpers.js';
 import { startTestApp, testClock } from '../testing/test-app.spec-helpers.js';
-import { launchedCampaign, OPEN_HOURS, QUIET_SANDBOX } from '../testing/texting.spec-helpers.js';
+import { launchedCampaign, OPEN_HOURS, QUIET_SANDBOX, dispatchWith } from '../testing/texting.spec-helpers.js';
 
 /** A provider that takes the message and never answers: the process "dies" while it is being asked. */
 class StuckProvider implements SmsProvider {
   readonly name = 'stuck';
   readonly asked: OutboundMessage[] = [];
+  senderOf = () => '+15005550006';
   connect(_sink: ProviderSink): void {}
   send(message: OutboundMessage): Promise<SendResult> {
     this.asked.push(message);
@@ -25,6 +26,7 @@ class StuckProvider implements SmsProvider {
 class CountingProvider implements SmsProvider {
   readonly name = 'counting';
   readonly asked: OutboundMessage[] = [];
+  senderOf = () => '+15005550006';
   connect(_sink: ProviderSink): void {}
   async send(message: OutboundMessage): Promise<SendResult> {
     this.asked.push(message);
@@ -67,7 +69,7 @@ describe('the dispatcher across a crash', () => {
     await first.app.close(); // the files stay, as after a kill -9 mid-request
 
     const counting = new CountingProvider();
-    const second = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: counting, dispatch: { reconcileAfterMs: 0, reconcileEveryMs: 100 } }, dataDir, clock);
+    const second = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: counting, dispatch: dispatchWith({ reconcileAfterMs: 0, reconcileEveryMs: 100 }) }, dataDir, clock);
     try {
       const again = request(second.app.getHttpServer());
       const thread = async (contactId: string) => (await again.get(`/api/conversations/${contactId}`).set('cookie', volunteer.cookie).expect(200)).body;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { conversationDecider, conversationStream, type DispatchOutcome } from '@textbank/domain';
+import { conversationDecider, conversationStream, textingWindowClosesAt, type DispatchOutcome } from '@textbank/domain';
 import { positionOf, type EventStore, type RecordedEvent, type Subscription } from '@textbank/event-store';
 import { optedOutAmong, type ProjectionRunner } from '@textbank/projections';
 import type { SendResult, SmsProvider } from '@textbank/sms';
@@ -13,6 +13,8 @@ import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
 import { CarrierErrorConsequences } from './carrier-error-consequences.js';
 import { DispatchJournal, type Attempt } from './dispatch-journal.js';
 import { DispatchReconciler } from './dispatch-reconciler.js';
+import { inParallelPerContact } from './in-parallel-per-contact.js';
+import { SenderPacer } from './sender-pacer.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 import { TextingService } from './texting.service.js';
 
@@ -72,9 +74,13 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     this.journal = new DispatchJournal(resolve(config.dataDir, 'dispatch.db'));
     this.reconciler = new DispatchReconciler(this.journal, provider, (attempt, outcome) => this.record(attempt, outcome).then(() => undefined), clock, config.dispatch.reconcileAfterMs);
     this.reconcileEveryMs = config.dispatch.reconcileEveryMs;
+    this.concurrency = config.dispatch.concurrency;
+    this.pacer = new SenderPacer(config.dispatch, this.journal, clock);
   }
 
   private readonly reconcileEveryMs: number;
+  private readonly concurrency: number;
+  readonly pacer: SenderPacer;
 
   onModuleInit(): void {
     void this.start();
@@ -118,10 +124,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     this.subscription = this.store.subscribeToAll(
       {
         onEvents: async (events) => {
-          for (const event of events) {
-            if (this.stopped) return;
-            await this.dispatch(event);
-          }
+          await inParallelPerContact(events, this.concurrency, (event) => (this.stopped ? Promise.resolve() : this.dispatch(event)));
           if (this.stopped) return;
           // Once per batch: a replay after a crash skips every message that already has an outcome.
           this.journal.saveCheckpoint(events[events.length - 1]!.position.commit);
@@ -157,19 +160,27 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     if (known !== undefined && known !== 'queued') return;
     // The opt-out list and campaign as of this event at least: a STOP recorded before now is seen.
     await this.projections.waitFor(event.position.commit);
+    // Waiting for the sender's pace comes before the checks: a STOP, a pause or the window's end while it waited still wins.
+    if ((await this.pacer.slot(this.provider.senderOf(message), this.stopping)) === 'stopped') return;
     if (optedOutAmong(this.readModels, INSTALLATION_ORGANIZATION_ID, [message.to]).size > 0) {
       await this.record(message, { kind: 'not_sent', reason: 'opted_out', detail: 'The number opted out after the text was accepted' });
       return;
     }
-    const status = await this.texting.campaignStatus(message.campaignId);
-    if (status !== 'active') {
-      await this.record(message, { kind: 'not_sent', reason: 'campaign_not_active', detail: `The campaign is ${status}` });
+    const campaign = await this.texting.campaignFacts(message.campaignId);
+    if (campaign.status !== 'active') {
+      await this.record(message, { kind: 'not_sent', reason: 'campaign_not_active', detail: `The campaign is ${campaign.status}` });
+      return;
+    }
+    const zone = this.readModels.prepare('SELECT time_zone FROM conversations WHERE contact_id = ?').pluck().get(message.contactId) as string | null | undefined;
+    const closesAt = campaign.hours ? textingWindowClosesAt(zone ?? null, campaign.hours, this.clock()) : null;
+    if (!closesAt) {
+      await this.record(message, { kind: 'not_sent', reason: 'expired', detail: "The contact's texting hours ended before the text could go out (it waited for the sender's pace)" });
       return;
     }
     if (this.stopped) return;
     const attempt: Attempt = { messageId: message.messageId, contactId: message.contactId, campaignId: message.campaignId, to: message.to, body: message.body, startedAt: this.clock().toISOString() };
     this.journal.begin(attempt);
-    const result = await this.send(message);
+    const result = await this.send({ ...message, validUntil: closesAt.toISOString() });
     if (result === 'stopped' || this.stopped) return; // the attempt stays: the next start settles it (an outcome already recorded wins)
     const outcome: DispatchOutcome =
       result.status === 'accepted'
@@ -189,7 +200,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
    * again cannot double a text). A provider that neither answers nor fails
    * within the timeout leaves the outcome unknown.
    */
-  private async send(message: Outbound): Promise<Exclude<SendResult, { status: 'deferred' }> | 'stopped'> {
+  private async send(message: Outbound & { validUntil: string }): Promise<Exclude<SendResult, { status: 'deferred' }> | 'stopped'> {
     for (;;) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<SendResult>((resolve) => {
@@ -197,7 +208,8 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       });
       let result: SendResult | 'stopped';
       try {
-        result = await Promise.race([this.provider.send({ messageId: message.messageId, campaignId: message.campaignId, to: message.to, body: message.body }), timedOut, this.stopping]);
+        const { messageId, campaignId, to, body, validUntil } = message;
+        result = await Promise.race([this.provider.send({ messageId, campaignId, to, body, validUntil }), timedOut, this.stopping]);
       } catch (error) {
         result = { status: 'ambiguous', errorMessage: error instanceof Error ? error.message : String(error) };
       } finally {

@@ -79,6 +79,11 @@ export class TwilioProvider implements SmsProvider {
     }
   }
 
+  senderOf(message: OutboundMessage): string {
+    const sender = this.senderFor(message);
+    return 'from' in sender ? sender.from : sender.messagingServiceSid;
+  }
+
   async lookup(message: OutboundMessage, attemptedAt: string): Promise<LookupResult> {
     const since = new Date(Date.parse(attemptedAt) - LOOKUP_SKEW_MS);
     try {

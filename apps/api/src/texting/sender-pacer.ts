@@ -1,0 +1,95 @@
+/** Carrier limits per sender, from configuration (SMS_RATE_PER_SECOND, SMS_DAILY_CAP); unset: no limit. */
+export interface PacingLimits {
+  readonly perSecond: number | undefined;
+  readonly perDay: number | undefined;
+}
+
+/** Where the day's counts live, so a restart does not hand out a second day's worth (dispatch.db). */
+export interface DailyCounts {
+  sentOn(sender: string, day: string): number;
+  countSend(sender: string, day: string): void;
+}
+
+/**
+ * Arrivals at the carrier jitter by a few milliseconds; the window is kept
+ * this much wider so a late request followed by a prompt one still never
+ * puts one text too many into any one-second window there.
+ */
+const WINDOW_MARGIN_MS = 30;
+const WINDOW_MS = 1000 + WINDOW_MARGIN_MS;
+
+const DAY_MS = 86_400_000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Hands out send slots per sender: at most `perSecond` sends start in any
+ * window of a second (a sliding window over the start times, reserved in
+ * order so concurrent senders never overbook it), and at most `perDay` per
+ * UTC day (counted in dispatch.db). A new process starts sending a full
+ * window after it started, so the sends of the process before it (a crash, a
+ * restart) are out of every window it fills. Messages waiting for a slot
+ * stay undispatched in the log: the dispatcher's checkpoint does not pass
+ * them, so the queue survives a crash.
+ */
+export class SenderPacer {
+  private readonly recent = new Map<string, number[]>();
+  private readonly waiting = new Map<string, number>();
+  private readonly notBefore: number;
+
+  constructor(
+    private readonly limits: PacingLimits,
+    private readonly counts: DailyCounts,
+    private readonly clock: () => Date,
+  ) {
+    this.notBefore = Date.now() + (limits.perSecond ? WINDOW_MS : 0);
+  }
+
+  /** Messages holding for a slot right now, per sender. */
+  waitingBySender(): ReadonlyMap<string, number> {
+    return this.waiting;
+  }
+
+  /** Waits for the sender's next slot; `stopping` ends the wait early ('stopped'). */
+  async slot(sender: string, stopping: Promise<'stopped'>): Promise<'go' | 'stopped'> {
+    this.waiting.set(sender, (this.waiting.get(sender) ?? 0) + 1);
+    try {
+      for (;;) {
+        const capWait = this.untilDayHasRoom(sender);
+        if (capWait === 0) break;
+        if ((await Promise.race([sleep(capWait), stopping])) === 'stopped') return 'stopped';
+      }
+      // Counted as it is reserved: the day's cap holds even for sends in flight together.
+      if (this.limits.perDay) this.counts.countSend(sender, this.day());
+      const at = this.reserve(sender);
+      const wait = at - Date.now();
+      if (wait > 0 && (await Promise.race([sleep(wait), stopping])) === 'stopped') return 'stopped';
+      return 'go';
+    } finally {
+      this.waiting.set(sender, this.waiting.get(sender)! - 1);
+    }
+  }
+
+  /** The earliest start keeping `perSecond` starts per window, recorded at once so the next caller queues behind it. */
+  private reserve(sender: string): number {
+    const perSecond = this.limits.perSecond;
+    if (!perSecond) return Date.now();
+    const starts = this.recent.get(sender) ?? [];
+    this.recent.set(sender, starts);
+    const blocking = starts.length >= perSecond ? starts[starts.length - perSecond]! + WINDOW_MS : 0;
+    const at = Math.max(Date.now(), this.notBefore, blocking);
+    starts.push(at);
+    if (starts.length > perSecond * 2) starts.splice(0, starts.length - perSecond);
+    return at;
+  }
+
+  /** 0 when the sender may send today; otherwise how long until the next UTC day. */
+  private untilDayHasRoom(sender: string): number {
+    if (!this.limits.perDay || this.counts.sentOn(sender, this.day()) < this.limits.perDay) return 0;
+    const now = this.clock().getTime();
+    return Math.min(60_000, DAY_MS - (now % DAY_MS));
+  }
+
+  private day(): string {
+    return this.clock().toISOString().slice(0, 10);
+  }
+}
