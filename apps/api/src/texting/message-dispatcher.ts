@@ -32,6 +32,8 @@ const SHUTDOWN_GRACE_MS = 2_000;
 const SEND_TIMEOUT_MS = 30_000;
 /** Deferred sends (back-pressure, provider unreachable before sending) wait at most this long between tries. */
 const MAX_DEFER_MS = 30_000;
+/** A text that waited longer than this for its sender's pace is checked again before it goes. */
+const RECHECK_AFTER_MS = 1_000;
 
 const outboundOf = (event: RecordedEvent): Outbound => event.data as unknown as Outbound;
 
@@ -80,7 +82,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
 
   private readonly reconcileEveryMs: number;
   private readonly concurrency: number;
-  readonly pacer: SenderPacer;
+  private readonly pacer: SenderPacer;
 
   onModuleInit(): void {
     void this.start();
@@ -139,6 +141,11 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /** What waits in the dispatcher now: texts holding for their sender's slot, sends whose outcome is still unknown. */
+  backlog(): { waitingBySender: ReadonlyMap<string, number>; unknown: number } {
+    return { waitingBySender: this.pacer.waitingBySender(), unknown: this.journal.unknownCount() };
+  }
+
   /** Attempts left by a process that died mid-send: their outcome is unknown, unless the log already has it. */
   private async settleAmbiguous(): Promise<void> {
     for (const attempt of this.journal.inFlight()) {
@@ -160,23 +167,19 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     if (known !== undefined && known !== 'queued') return;
     // The opt-out list and campaign as of this event at least: a STOP recorded before now is seen.
     await this.projections.waitFor(event.position.commit);
-    // Waiting for the sender's pace comes before the checks: a STOP, a pause or the window's end while it waited still wins.
-    if ((await this.pacer.slot(this.provider.senderOf(message), this.stopping)) === 'stopped') return;
-    if (optedOutAmong(this.readModels, INSTALLATION_ORGANIZATION_ID, [message.to]).size > 0) {
-      await this.record(message, { kind: 'not_sent', reason: 'opted_out', detail: 'The number opted out after the text was accepted' });
+    let verdict = await this.verdict(message);
+    if (!('refused' in verdict)) {
+      // The slot is taken as late as possible, so each request leaves when its slot says.
+      const waited = await this.pacer.slot(this.provider.senderOf(message), this.stopping);
+      if (waited === 'stopped') return;
+      // A long wait for the sender's pace: a STOP, a pause or the window's end meanwhile still wins.
+      if (waited > RECHECK_AFTER_MS) verdict = await this.verdict(message);
+    }
+    if ('refused' in verdict) {
+      await this.record(message, verdict.refused);
       return;
     }
-    const campaign = await this.texting.campaignFacts(message.campaignId);
-    if (campaign.status !== 'active') {
-      await this.record(message, { kind: 'not_sent', reason: 'campaign_not_active', detail: `The campaign is ${campaign.status}` });
-      return;
-    }
-    const zone = this.readModels.prepare('SELECT time_zone FROM conversations WHERE contact_id = ?').pluck().get(message.contactId) as string | null | undefined;
-    const closesAt = campaign.hours ? textingWindowClosesAt(zone ?? null, campaign.hours, this.clock()) : null;
-    if (!closesAt) {
-      await this.record(message, { kind: 'not_sent', reason: 'expired', detail: "The contact's texting hours ended before the text could go out (it waited for the sender's pace)" });
-      return;
-    }
+    const { closesAt } = verdict;
     if (this.stopped) return;
     const attempt: Attempt = { messageId: message.messageId, contactId: message.contactId, campaignId: message.campaignId, to: message.to, body: message.body, startedAt: this.clock().toISOString() };
     this.journal.begin(attempt);
@@ -193,6 +196,19 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     if (outcome.kind === 'unknown') this.journal.markUnknown(message.messageId);
     else this.journal.finish(message.messageId);
     if (outcome.kind === 'not_sent' && outcome.errorCode) await this.consequences.apply({ ...message, phone: message.to, errorCode: outcome.errorCode });
+  }
+
+  /** Whether the text may still go out: not opted out, campaign active, the contact's window open (and when it closes). */
+  private async verdict(message: Outbound): Promise<{ refused: DispatchOutcome } | { closesAt: Date }> {
+    if (optedOutAmong(this.readModels, INSTALLATION_ORGANIZATION_ID, [message.to]).size > 0) {
+      return { refused: { kind: 'not_sent', reason: 'opted_out', detail: 'The number opted out after the text was accepted' } };
+    }
+    const campaign = await this.texting.campaignFacts(message.campaignId);
+    if (campaign.status !== 'active') return { refused: { kind: 'not_sent', reason: 'campaign_not_active', detail: `The campaign is ${campaign.status}` } };
+    const zone = this.readModels.prepare('SELECT time_zone FROM conversations WHERE contact_id = ?').pluck().get(message.contactId) as string | null | undefined;
+    const closesAt = campaign.hours ? textingWindowClosesAt(zone ?? null, campaign.hours, this.clock()) : null;
+    if (!closesAt) return { refused: { kind: 'not_sent', reason: 'expired', detail: "The contact's texting hours ended before the text could go out (it waited for the sender's pace)" } };
+    return { closesAt };
   }
 
   /**
@@ -218,7 +234,8 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       if (result === 'stopped' || result.status !== 'deferred') return result;
       this.logger.warn({ messageId: message.messageId, reason: result.reason }, 'send deferred; asking again');
       const waited = await Promise.race([new Promise((resolve) => setTimeout(resolve, Math.min(result.retryAfterMs, MAX_DEFER_MS))), this.stopping]);
-      if (waited === 'stopped') return 'stopped';
+      // Asking again takes a slot of the sender's pace like any request.
+      if (waited === 'stopped' || (await this.pacer.slot(this.provider.senderOf(message), this.stopping)) === 'stopped') return 'stopped';
     }
   }
 

@@ -24,7 +24,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Hands out send slots per sender: at most `perSecond` sends start in any
  * window of a second (a sliding window over the start times, reserved in
- * order so concurrent senders never overbook it), and at most `perDay` per
+ * order so concurrent senders never overbook it, and spaced evenly), and at most `perDay` per
  * UTC day (counted in dispatch.db). A new process starts sending a full
  * window after it started, so the sends of the process before it (a crash, a
  * restart) are out of every window it fills. Messages waiting for a slot
@@ -34,6 +34,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class SenderPacer {
   private readonly recent = new Map<string, number[]>();
   private readonly waiting = new Map<string, number>();
+  private readonly turns = new Map<string, Promise<void>>();
   private readonly notBefore: number;
 
   constructor(
@@ -49,8 +50,9 @@ export class SenderPacer {
     return this.waiting;
   }
 
-  /** Waits for the sender's next slot; `stopping` ends the wait early ('stopped'). */
-  async slot(sender: string, stopping: Promise<'stopped'>): Promise<'go' | 'stopped'> {
+  /** Waits for the sender's next slot and answers how long it waited (ms); `stopping` ends the wait early ('stopped'). */
+  async slot(sender: string, stopping: Promise<'stopped'>): Promise<number | 'stopped'> {
+    const started = Date.now();
     this.waiting.set(sender, (this.waiting.get(sender) ?? 0) + 1);
     try {
       for (;;) {
@@ -60,26 +62,30 @@ export class SenderPacer {
       }
       // Counted as it is reserved: the day's cap holds even for sends in flight together.
       if (this.limits.perDay) this.counts.countSend(sender, this.day());
-      const at = this.reserve(sender);
-      const wait = at - Date.now();
-      if (wait > 0 && (await Promise.race([sleep(wait), stopping])) === 'stopped') return 'stopped';
-      return 'go';
+      // One waiter at a time per sender, each timed from when the one before actually went:
+      // a timer that fires late (a busy moment) pushes the next ones back instead of bunching them.
+      const turn = (this.turns.get(sender) ?? Promise.resolve()).then(() => this.takeTurn(sender));
+      this.turns.set(sender, turn);
+      if ((await Promise.race([turn, stopping])) === 'stopped') return 'stopped';
+      return Date.now() - started;
     } finally {
       this.waiting.set(sender, this.waiting.get(sender)! - 1);
     }
   }
 
-  /** The earliest start keeping `perSecond` starts per window, recorded at once so the next caller queues behind it. */
-  private reserve(sender: string): number {
+  /** Waits until a send keeps `perSecond` starts per window and is spaced from the last, then records when it went. */
+  private async takeTurn(sender: string): Promise<void> {
     const perSecond = this.limits.perSecond;
-    if (!perSecond) return Date.now();
+    if (!perSecond) return;
     const starts = this.recent.get(sender) ?? [];
     this.recent.set(sender, starts);
     const blocking = starts.length >= perSecond ? starts[starts.length - perSecond]! + WINDOW_MS : 0;
-    const at = Math.max(Date.now(), this.notBefore, blocking);
-    starts.push(at);
+    // Evenly spaced, not in bursts: a burst that meets a busy moment reaches the carrier bunched up.
+    const spaced = starts.length > 0 ? starts[starts.length - 1]! + WINDOW_MS / perSecond : 0;
+    const wait = Math.max(this.notBefore, blocking, spaced) - Date.now();
+    if (wait > 0) await sleep(wait);
+    starts.push(Date.now());
     if (starts.length > perSecond * 2) starts.splice(0, starts.length - perSecond);
-    return at;
   }
 
   /** 0 when the sender may send today; otherwise how long until the next UTC day. */
