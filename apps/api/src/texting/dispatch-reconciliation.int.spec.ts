@@ -44,10 +44,16 @@ describe('sends without an answer: outcome unknown, then reconciled by asking Tw
     return next;
   }
 
+  /** Sends the next text while the fake Twilio loses the answer as told; waits until its outcome is unknown. */
+  async function sendLosingTheAnswer(kind: 'drop-after-create' | 'drop-before-create'): Promise<{ contactId: string; phone: string }> {
+    fake.next({ kind });
+    const next = await sendNext();
+    await expect.poll(() => statusOf(next.contactId), { timeout: 5000 }).toBe('unknown');
+    return next;
+  }
+
   it('Twilio created it but the answer was lost: unknown, then dispatched with the SID Twilio has; sent once', async () => {
-    fake.next({ kind: 'drop-after-create' });
-    const { contactId, phone } = await sendNext();
-    await expect.poll(() => statusOf(contactId), { timeout: 5000 }).toBe('unknown');
+    const { contactId, phone } = await sendLosingTheAnswer('drop-after-create');
     clock.advance(SETTLE_MS);
     await expect.poll(() => statusOf(contactId), { timeout: 5000 }).toBe('dispatched');
     const events = await store.readStream(conversationStream(contactId));
@@ -58,9 +64,7 @@ describe('sends without an answer: outcome unknown, then reconciled by asking Tw
   });
 
   it('the connection dropped before Twilio created it: unknown, then not sent (never got there); nothing at Twilio', async () => {
-    fake.next({ kind: 'drop-before-create' });
-    const { contactId, phone } = await sendNext();
-    await expect.poll(() => statusOf(contactId), { timeout: 5000 }).toBe('unknown');
+    const { contactId, phone } = await sendLosingTheAnswer('drop-before-create');
     clock.advance(SETTLE_MS);
     await expect.poll(() => statusOf(contactId), { timeout: 5000 }).toBe('not_sent');
     expect((await thread(contactId)).messages[0].errorCode).toBe('not_at_provider');
@@ -75,9 +79,7 @@ describe('sends without an answer: outcome unknown, then reconciled by asking Tw
   });
 
   it('when Twilio cannot be asked, the send is undecided: listed for admins and never retried', async () => {
-    fake.next({ kind: 'drop-after-create' });
-    const { contactId, phone } = await sendNext();
-    await expect.poll(() => statusOf(contactId), { timeout: 5000 }).toBe('unknown');
+    const { contactId, phone } = await sendLosingTheAnswer('drop-after-create');
     await fake.stop();
     clock.advance(SETTLE_MS);
     await expect.poll(() => statusOf(contactId), { timeout: 5000 }).toBe('undecided');
