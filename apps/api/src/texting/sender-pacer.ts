@@ -11,12 +11,13 @@ export interface DailyCounts {
 }
 
 /**
- * Arrivals at the carrier jitter by a few milliseconds; the window is kept
- * this much wider so a late request followed by a prompt one still never
- * puts one text too many into any one-second window there.
+ * Arrivals at the carrier jitter (a busy moment here, the network): the
+ * window is kept wider by one spacing, at least 30 ms, so a late request
+ * followed by a prompt one still never puts one text too many into any
+ * one-second window there. It costs 1/(rate+1) of the throughput at low
+ * rates (20/s paces at 19/s) and 3% at 1,000/s.
  */
-const WINDOW_MARGIN_MS = 30;
-const WINDOW_MS = 1000 + WINDOW_MARGIN_MS;
+const windowMsFor = (perSecond: number) => 1000 + Math.max(30, 1000 / perSecond);
 
 const DAY_MS = 86_400_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -36,13 +37,15 @@ export class SenderPacer {
   private readonly waiting = new Map<string, number>();
   private readonly turns = new Map<string, Promise<void>>();
   private readonly notBefore: number;
+  private readonly windowMs: number;
 
   constructor(
     private readonly limits: PacingLimits,
     private readonly counts: DailyCounts,
     private readonly clock: () => Date,
   ) {
-    this.notBefore = Date.now() + (limits.perSecond ? WINDOW_MS : 0);
+    this.windowMs = limits.perSecond ? windowMsFor(limits.perSecond) : 0;
+    this.notBefore = Date.now() + this.windowMs;
   }
 
   /** Messages holding for a slot right now, per sender. */
@@ -79,9 +82,9 @@ export class SenderPacer {
     if (!perSecond) return;
     const starts = this.recent.get(sender) ?? [];
     this.recent.set(sender, starts);
-    const blocking = starts.length >= perSecond ? starts[starts.length - perSecond]! + WINDOW_MS : 0;
+    const blocking = starts.length >= perSecond ? starts[starts.length - perSecond]! + this.windowMs : 0;
     // Evenly spaced, not in bursts: a burst that meets a busy moment reaches the carrier bunched up.
-    const spaced = starts.length > 0 ? starts[starts.length - 1]! + WINDOW_MS / perSecond : 0;
+    const spaced = starts.length > 0 ? starts[starts.length - 1]! + this.windowMs / perSecond : 0;
     const wait = Math.max(this.notBefore, blocking, spaced) - Date.now();
     if (wait > 0) await sleep(wait);
     starts.push(Date.now());

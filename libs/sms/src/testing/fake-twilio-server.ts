@@ -20,7 +20,7 @@ export interface FakeMessage {
   readonly statusCallback: string | null;
   readonly validityPeriod: number | null;
   readonly createdAt: Date;
-  /** performance.now() at creation, for rate windows. */
+  /** performance.now() when the create request arrived, for rate windows. */
   readonly createdAtMs: number;
 }
 
@@ -113,6 +113,8 @@ export class FakeTwilioServer {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // When the request arrived, before its body is read: what a carrier's rate window counts.
+    const arrivedAtMs = performance.now();
     const url = new URL(request.url ?? '/', this.baseUrl);
     const route = MESSAGES.exec(url.pathname);
     if (!route) return json(response, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
@@ -128,7 +130,7 @@ export class FakeTwilioServer {
     if (behaviour?.kind === 'error') return json(response, behaviour.status, { code: behaviour.code, message: behaviour.message ?? `Error ${behaviour.code}`, status: behaviour.status });
     const refusal = this.refusalOf(form);
     if (refusal) return json(response, 400, { ...refusal, status: 400 });
-    const message = this.create(accountSid, form);
+    const message = this.create(accountSid, form, arrivedAtMs);
     if (behaviour?.kind === 'drop-after-create') return void request.socket.destroy();
     const wait = (behaviour?.kind === 'slow' ? behaviour.ms : 0) + (this.options.latencyMs ?? 0);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -151,7 +153,7 @@ export class FakeTwilioServer {
     return code ? { code, message: `Refused with ${code}` } : undefined;
   }
 
-  private create(accountSid: string, form: URLSearchParams): FakeMessage {
+  private create(accountSid: string, form: URLSearchParams, arrivedAtMs: number): FakeMessage {
     const message: FakeMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       accountSid,
@@ -162,7 +164,7 @@ export class FakeTwilioServer {
       statusCallback: form.get('StatusCallback'),
       validityPeriod: form.has('ValidityPeriod') ? Number(form.get('ValidityPeriod')) : null,
       createdAt: new Date(),
-      createdAtMs: performance.now(),
+      createdAtMs: arrivedAtMs,
     };
     this.messages.push(message);
     return message;
