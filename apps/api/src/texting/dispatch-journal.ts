@@ -60,14 +60,21 @@ export class DispatchJournal implements DailyCounts {
   }
 
   begin(attempt: Attempt): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO dispatch_attempts (message_id, contact_id, campaign_id, started_at, to_phone, body) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(attempt.messageId, attempt.contactId, attempt.campaignId, attempt.startedAt, attempt.to, attempt.body);
+    this.beginStatement().run(attempt.messageId, attempt.contactId, attempt.campaignId, attempt.startedAt, attempt.to, attempt.body);
   }
 
   /** The outcome is in the log. */
   finish(messageId: string): void {
-    this.db.prepare('DELETE FROM dispatch_attempts WHERE message_id = ?').run(messageId);
+    this.finishStatement().run(messageId);
+  }
+
+  // Prepared once: begin and finish run for every text (the dispatch bench showed the preparing).
+  private readonly beginStatement = this.statement('INSERT OR REPLACE INTO dispatch_attempts (message_id, contact_id, campaign_id, started_at, to_phone, body) VALUES (?, ?, ?, ?, ?, ?)');
+  private readonly finishStatement = this.statement('DELETE FROM dispatch_attempts WHERE message_id = ?');
+
+  private statement(sql: string): () => Database.Statement {
+    let prepared: Database.Statement | undefined;
+    return () => (prepared ??= this.db.prepare(sql));
   }
 
   /** Attempts a stopped process left in flight. */
