@@ -217,7 +217,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
    * within the timeout leaves the outcome unknown.
    */
   private async send(message: Outbound & { validUntil: string }): Promise<Exclude<SendResult, { status: 'deferred' }> | 'stopped'> {
-    for (;;) {
+    for (let deferrals = 0; ; deferrals++) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<SendResult>((resolve) => {
         timer = setTimeout(() => resolve({ status: 'ambiguous', errorMessage: `The provider did not answer within ${SEND_TIMEOUT_MS / 1000} s` }), SEND_TIMEOUT_MS);
@@ -233,7 +233,9 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       }
       if (result === 'stopped' || result.status !== 'deferred') return result;
       this.logger.warn({ messageId: message.messageId, reason: result.reason }, 'send deferred; asking again');
-      const waited = await Promise.race([new Promise((resolve) => setTimeout(resolve, Math.min(result.retryAfterMs, MAX_DEFER_MS))), this.stopping]);
+      // Backing off: 1 s, 2 s, 4 s… up to 30 s while the provider keeps pushing back or stays unreachable.
+      const backoff = Math.min(result.retryAfterMs * 2 ** deferrals, MAX_DEFER_MS);
+      const waited = await Promise.race([new Promise((resolve) => setTimeout(resolve, backoff)), this.stopping]);
       // Asking again takes a slot of the sender's pace like any request.
       if (waited === 'stopped' || (await this.pacer.slot(this.provider.senderOf(message), this.stopping)) === 'stopped') return 'stopped';
     }
