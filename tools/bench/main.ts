@@ -1,5 +1,6 @@
 import { runAppendBench } from './append/append-bench.js';
 import { runBatchBench } from './batch/batch-bench.js';
+import { runDispatchBench } from './dispatch/dispatch-bench.js';
 import { runImportBench } from './import/import-bench.js';
 import { runJoinBench } from './join/join-bench.js';
 import { runPushBench } from './push/push-bench.js';
@@ -19,6 +20,7 @@ const benches = new Map<string, (options: BenchOptions) => Promise<BenchOutcome>
   ['send', runSendBench],
   ['batch', runBatchBench],
   ['scale', runScaleBench],
+  ['dispatch', runDispatchBench],
 ]);
 
 const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join('|')}> [--quick]
@@ -30,6 +32,7 @@ const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join(
   send    texters press Send (GET next, then Send over the socket), 4 and 32 at once, API in its own process
   batch   32 texters ask "give me 200 more" at the same moment, in a campaign of 1M contacts
   scale   campaign commands through 1, 2 and 3 API processes on one EventStoreDB (the protocol-level test server), push latency over their sockets
+  dispatch  50,000 accepted texts to a fake Twilio over HTTP at 1,000 msg/s, then every status callback signed
   --quick a smaller run (under 30 s)`;
 
 // Scripts read the last stdout line as the result: whatever a library prints goes to stderr instead.

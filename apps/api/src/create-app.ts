@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -29,7 +30,8 @@ export async function createApp(
   app.use(cookieParser());
   app.use(crossSiteGuard);
   // Metrics are not served here: they have their own listener (metrics/metrics-listener.ts).
-  app.setGlobalPrefix('api');
+  // Twilio's webhook URLs live outside /api: organizations paste them into Twilio's console.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'webhooks/twilio/{*kind}', method: RequestMethod.POST }] });
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const document = SwaggerModule.createDocument(

@@ -11,6 +11,7 @@ export { loadConfig, type AppConfig } from './config/app-config.js';
 export { ChangeCampaignDetailsCommand } from './campaigns/change-campaign-details/change-campaign-details.command.js';
 export type { CommandEnvelope } from './commands/command-envelope.js';
 export type { CommandOutcome } from './commands/command-outcome.js';
+export { writeAcceptedTexts, type AcceptedText } from './testing/accepted-messages.js';
 
 export function commandBusOf(app: INestApplication): CommandBus {
   return app.get(CommandBus);

@@ -11,7 +11,8 @@ import type { TagEvent } from './tag/tag-events.js';
 import type { TextingEvent } from './texting/texting-events.js';
 import type { ConversationEvent } from './conversation/conversation-events.js';
 import type { UnmatchedReplyReceived } from './conversation/unmatched-reply.js';
+import type { DeliveryAlarmEvent } from './delivery-alarm/delivery-alarm-events.js';
 
 /** Every event the domain writes; projectors handle these by type. */
-export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent | TextingEvent | ConversationEvent | UnmatchedReplyReceived;
+export type AnyDomainEvent = OrganizationEvent | PersonEvent | InviteEvent | CampaignEvent | ContactUploadEvent | OptOutEvent | ScriptEvent | CannedResponseEvent | TagEvent | SurveyEvent | TextingEvent | ConversationEvent | UnmatchedReplyReceived | DeliveryAlarmEvent;
 export type DomainEventType = AnyDomainEvent['type'];

@@ -34,3 +34,5 @@ export * from './conversation/conversation-events.js';
 export * from './conversation/conversation-decider.js';
 export * from './opt-out/opt-out-keywords.js';
 export * from './conversation/unmatched-reply.js';
+export * from './delivery-alarm/delivery-alarm-events.js';
+export * from './delivery-alarm/delivery-alarm-decider.js';

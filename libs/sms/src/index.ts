@@ -3,3 +3,8 @@ export * from './sandbox/sandbox-config.js';
 export * from './sandbox/sandbox-provider.js';
 export * from './sandbox/simulated-failures.js';
 export * from './sandbox/simulated-replies.js';
+export * from './error-consequences.js';
+export * from './twilio/twilio-config.js';
+export * from './twilio/twilio-provider.js';
+export * from './twilio/sticky-sender.js';
+export * from './twilio/redirecting-request-client.js';

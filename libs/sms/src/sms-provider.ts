@@ -15,19 +15,39 @@ export interface OutboundMessage {
   /** E.164. */
   readonly to: string;
   readonly body: string;
+  /**
+   * When the contact's texting window closes: a provider that can expire
+   * queued messages (Twilio's `ValidityPeriod`) drops it after that, so a text
+   * stuck at the provider never arrives at night.
+   */
+  readonly validUntil?: string;
 }
 
 /**
  * What the provider said to a send. `accepted` means the carrier has it (not
  * that it was delivered); `failed` is a refusal with the provider's error
  * code (e.g. Twilio 21610 "unsubscribed recipient", 21211 invalid number).
- * `ambiguous` means we cannot tell (timeout after the request left): the
- * provider issue reconciles those; they are never sent twice blindly.
+ * `ambiguous` means we cannot tell (timeout after the request left, a dropped
+ * connection, a 5xx): the dispatcher reconciles those through `lookup`; they
+ * are never sent twice blindly. `deferred` means the provider provably did not
+ * take it (429 back-pressure, connection refused before anything was sent):
+ * ask again after `retryAfterMs`, it is not a failure.
  */
 export type SendResult =
   | { readonly status: 'accepted'; readonly providerMessageId: string; readonly from: string }
   | { readonly status: 'failed'; readonly errorCode: string; readonly errorMessage: string }
-  | { readonly status: 'ambiguous'; readonly errorMessage: string };
+  | { readonly status: 'ambiguous'; readonly errorMessage: string }
+  | { readonly status: 'deferred'; readonly reason: string; readonly retryAfterMs: number };
+
+/**
+ * Whether the provider has a message whose send went unanswered: exactly one
+ * match (same number, same body, created since the attempt), none, or it
+ * cannot be told (the provider could not be asked, several matched).
+ */
+export type LookupResult =
+  | { readonly found: 'one'; readonly providerMessageId: string; readonly from: string }
+  | { readonly found: 'none' }
+  | { readonly found: 'undecidable'; readonly detail: string };
 
 /** Twilio's message statuses after acceptance; updates may repeat and arrive out of order. */
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
@@ -62,9 +82,10 @@ export interface SmsProvider {
   /** Called once at start, before any send: where delivery updates and inbound texts go. */
   connect(sink: ProviderSink): void;
   send(message: OutboundMessage): Promise<SendResult>;
+  /** Who the carrier sees sending this message (a number, a messaging service): pacing limits apply per sender. */
+  senderOf(message: OutboundMessage): string;
+  /** Reconciliation of an unanswered send (`attemptedAt`: when it was asked); a provider without it leaves such sends undecided. */
+  lookup?(message: OutboundMessage, attemptedAt: string): Promise<LookupResult>;
   /** Stops timers and connections; nothing reaches the sink afterwards. */
   close(): Promise<void>;
 }
-
-/** Error codes a carrier or provider gives that mean "this person unsubscribed": they count as an opt-out. */
-export const UNSUBSCRIBED_ERROR_CODES: ReadonlySet<string> = new Set(['21610']);

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { sandboxConfigFrom, type SandboxConfig, type SmsProvider } from '@textbank/sms';
+import { sandboxConfigFrom, twilioConfigFrom, type SandboxConfig, type SmsProvider, type TwilioConfig } from '@textbank/sms';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -30,6 +30,15 @@ const Env = z.object({
   INSTANCE_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)').optional(),
   /** auth.db elsewhere than DATA_DIR: with several instances, the one file they all open (same host or volume). */
   AUTH_DB_PATH: z.string().min(1).optional(),
+  /** sandbox (default: a simulated carrier) or twilio (TWILIO_* and PUBLIC_BASE_URL, see .env.example). */
+  SMS_PROVIDER: z.enum(['sandbox', 'twilio']).default('sandbox'),
+  /** A send left without an answer is looked up at the provider once this old (Twilio lists it by then). */
+  /** Per sender (a number or messaging service): texts started in any one second, and per UTC day. Unset: no limit. */
+  SMS_RATE_PER_SECOND: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(10_000)]).optional(),
+  SMS_DAILY_CAP: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1)]).optional(),
+  /** Texts the dispatcher has with the provider at once (different contacts; one contact's texts go in order). */
+  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
+  DISPATCH_RECONCILE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
 }).refine((e) => !e.METRICS_PORT || e.METRICS_PORT !== e.PORT, { message: 'must differ from PORT', path: ['METRICS_PORT'] });
 
 export interface AppConfig {
@@ -54,7 +63,17 @@ export interface AppConfig {
   readonly socketSweepMs: number;
   /** The built-in SMS sandbox: its carrier's delays and failures, its contacts' replies (SANDBOX_*). */
   readonly sandbox: SandboxConfig;
-  /** A provider instance to use instead of the sandbox (embedding, tests); the provider issue adds Twilio by configuration. */
+  /** Set when SMS_PROVIDER=twilio: the account, senders and public URL (secrets stay in memory, never logged). */
+  readonly twilio?: TwilioConfig;
+  /** Reconciliation of sends whose outcome is unknown: how old before asking the provider, and how often to look. */
+  readonly dispatch: {
+    readonly reconcileAfterMs: number;
+    readonly reconcileEveryMs: number;
+    readonly concurrency: number;
+    readonly perSecond: number | undefined;
+    readonly perDay: number | undefined;
+  };
+  /** A provider instance to use instead of the configured one (embedding, tests). */
   readonly smsProvider?: SmsProvider;
 }
 
@@ -87,6 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsHost: e.METRICS_HOST,
     socketSweepMs: 30_000,
     sandbox: sandboxConfigFrom(env),
+    ...(e.SMS_PROVIDER === 'twilio' && { twilio: twilioConfigFrom(env) }),
+    dispatch: {
+      reconcileAfterMs: e.DISPATCH_RECONCILE_AFTER_MS,
+      reconcileEveryMs: Math.max(250, Math.min(30_000, e.DISPATCH_RECONCILE_AFTER_MS / 4)),
+      concurrency: e.DISPATCH_CONCURRENCY,
+      perSecond: e.SMS_RATE_PER_SECOND,
+      perDay: e.SMS_DAILY_CAP,
+    },
     ...overrides,
   };
 }

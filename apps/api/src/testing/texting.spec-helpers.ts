@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import type { AppConfig } from '../config/app-config.js';
+import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { ownerOf, type Member } from './people.spec-helpers.js';
 import { startTestApp, testClock, type TestApp } from './test-app.spec-helpers.js';
 
@@ -9,6 +9,9 @@ export const OPEN_HOURS = Date.parse('2026-07-15T18:00:00Z');
 
 /** A quiet sandbox: nothing fails, nobody replies on their own, receipts come quickly. */
 export const QUIET_SANDBOX: AppConfig['sandbox'] = { fromNumber: '+15005550006', deliveryDelayMs: 20, failureRate: 0, replyRate: 0, replyDelayMs: 50 };
+
+/** The dispatcher's settings as configured by default, with a test's changes (a short reconciliation delay, pacing). */
+export const dispatchWith = (changes: Partial<AppConfig['dispatch']>): AppConfig['dispatch'] => ({ ...loadConfig({}).dispatch, ...changes });
 
 /** Phone numbers 212-555-0000 + n, ZIP 10001 (New York). */
 export const phoneOf = (n: number) => `+1212555${String(n).padStart(4, '0')}`;

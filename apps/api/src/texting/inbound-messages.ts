@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { classifyInbound, conversationDecider, conversationStream, optOutDecider, optOutStream, unmatchedRepliesDecider, unmatchedRepliesStream } from '@textbank/domain';
 import { conversationsByPhone, messageByProviderId, type ProjectionRunner } from '@textbank/projections';
 import type { DeliveryUpdate, InboundMessage, SmsProvider } from '@textbank/sms';
-import { UNSUBSCRIBED_ERROR_CODES } from '@textbank/sms';
 import type Database from 'better-sqlite3';
 import { CommandExecutor } from '../commands/command-executor.js';
 import { CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
@@ -11,6 +10,7 @@ import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
 import { CommandBus } from '@nestjs/cqrs';
 import { systemEnvelope } from '../commands/command-envelope.js';
 import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
+import { CarrierErrorConsequences } from './carrier-error-consequences.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 
 /**
@@ -33,6 +33,7 @@ export class InboundMessages implements OnModuleInit {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly executor: CommandExecutor,
     private readonly commandBus: CommandBus,
+    private readonly consequences: CarrierErrorConsequences,
   ) {}
 
   onModuleInit(): void {
@@ -54,9 +55,9 @@ export class InboundMessages implements OnModuleInit {
       command: { type: 'RecordDelivery', contactId: message.contactId, campaignId: message.campaignId, messageId: message.messageId, status: update.status, ...(update.errorCode && { errorCode: update.errorCode }), now: update.at },
       envelope: systemEnvelope(`delivery:${update.providerMessageId}:${update.status}`, this.clock()),
     });
-    if (update.errorCode && UNSUBSCRIBED_ERROR_CODES.has(update.errorCode)) {
+    if (update.errorCode) {
       const phone = this.readModels.prepare('SELECT phone FROM conversations WHERE contact_id = ?').pluck().get(message.contactId) as string | undefined;
-      if (phone) await this.optOutPhone(phone, `carrier:${update.providerMessageId}`, 'carrier');
+      if (phone) await this.consequences.apply({ ...message, phone, errorCode: update.errorCode });
     }
   }
 
@@ -97,8 +98,8 @@ export class InboundMessages implements OnModuleInit {
     return { contactId: conversation.contactId };
   }
 
-  private async optOutPhone(phone: string, cause: string, source: 'reply' | 'carrier' = 'reply'): Promise<void> {
-    await this.commandBus.execute(new OptOutPhonesCommand(INSTALLATION_ORGANIZATION_ID, [phone], source, systemEnvelope(`opt-out:${cause}`, this.clock())));
+  private async optOutPhone(phone: string, cause: string): Promise<void> {
+    await this.commandBus.execute(new OptOutPhonesCommand(INSTALLATION_ORGANIZATION_ID, [phone], 'reply', systemEnvelope(`opt-out:${cause}`, this.clock())));
   }
 
   private optInPhone(phone: string, cause: string, now: string) {

@@ -1,19 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { conversationDecider, conversationStream, type DispatchOutcome } from '@textbank/domain';
+import { conversationDecider, conversationStream, textingWindowClosesAt, type DispatchOutcome } from '@textbank/domain';
 import { positionOf, type EventStore, type RecordedEvent, type Subscription } from '@textbank/event-store';
 import { optedOutAmong, type ProjectionRunner } from '@textbank/projections';
-import { UNSUBSCRIBED_ERROR_CODES, type SendResult, type SmsProvider } from '@textbank/sms';
-import Database from 'better-sqlite3';
+import type { SendResult, SmsProvider } from '@textbank/sms';
+import type Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { CommandBus } from '@nestjs/cqrs';
 import { systemEnvelope } from '../commands/command-envelope.js';
-import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import { CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
 import { DISPATCH_LEASE } from './dispatch-lease.js';
 import type { Lease } from '../infrastructure/lease.js';
+import { CarrierErrorConsequences } from './carrier-error-consequences.js';
+import { DispatchJournal, type Attempt } from './dispatch-journal.js';
+import { DispatchReconciler } from './dispatch-reconciler.js';
+import { inParallelPerContact } from './in-parallel-per-contact.js';
+import { SenderPacer } from './sender-pacer.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 import { TextingService } from './texting.service.js';
 
@@ -29,8 +32,12 @@ interface Outbound {
 
 /** How long shutdown waits for a send in flight. */
 const SHUTDOWN_GRACE_MS = 2_000;
-/** A provider that has not answered by then: the outcome is unknown (ambiguous), never retried blindly. */
+/** A provider that has not answered by then: the outcome is unknown, reconciled, never retried blindly. */
 const SEND_TIMEOUT_MS = 30_000;
+/** Deferred sends (back-pressure, provider unreachable before sending) wait at most this long between tries. */
+const MAX_DEFER_MS = 30_000;
+/** A text that waited longer than this for its sender's pace is checked again before it goes. */
+const RECHECK_AFTER_MS = 1_000;
 
 const outboundOf = (event: RecordedEvent): Outbound => event.data as unknown as Outbound;
 
@@ -40,16 +47,21 @@ const outboundOf = (event: RecordedEvent): Outbound => event.data as unknown as 
  * is there already an outcome (a replay after a crash), has the number opted
  * out or the campaign stopped since the texter pressed Send? The attempt is
  * written down (dispatch.db) before the provider is asked: after a
- * kill -9 between asking and recording, the message is recorded as
- * `ambiguous`, never sent a second time blindly.
+ * kill -9 between asking and recording, or a send that got no answer, the
+ * message's outcome is unknown (`MessageOutcomeUnknown`): it is never sent a
+ * second time, and DispatchReconciler asks the provider what became of it.
+ * Back-pressure (429) and a provider that could not be reached before
+ * anything was sent are waited out and asked again: nothing was created.
  */
 @Injectable()
 export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(MessageDispatcher.name);
-  private readonly db: Database.Database;
+  private readonly journal: DispatchJournal;
+  private readonly reconciler: DispatchReconciler;
   private subscription: Subscription | undefined;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private reconciling: ReturnType<typeof setInterval> | undefined;
   private signalStop: () => void = () => {};
   /** Settles when the app stops: a send still waiting for the provider is left as an attempt, as a kill -9 would leave it. */
   private readonly stopping = new Promise<'stopped'>((resolve) => (this.signalStop = () => resolve('stopped')));
@@ -63,18 +75,19 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly executor: CommandExecutor,
     private readonly texting: TextingService,
-    private readonly commandBus: CommandBus,
     @Inject(DISPATCH_LEASE) private readonly lease: Lease,
+    private readonly consequences: CarrierErrorConsequences,
   ) {
-    this.db = new Database(resolve(config.dataDir, 'dispatch.db'));
-    this.db.pragma('journal_mode = WAL');
-    // WAL + NORMAL: an attempt row survives a kill -9 (the OS has it); only a power cut in the
-    // same instant could lose one, and then that one send may go out again.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS dispatch_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS dispatch_attempts (message_id TEXT PRIMARY KEY, contact_id TEXT NOT NULL, campaign_id TEXT NOT NULL, started_at TEXT NOT NULL);`);
+    this.journal = new DispatchJournal(resolve(config.dataDir, 'dispatch.db'));
+    this.reconciler = new DispatchReconciler(this.journal, provider, (attempt, outcome) => this.record(attempt, outcome).then(() => undefined), clock, config.dispatch.reconcileAfterMs);
+    this.reconcileEveryMs = config.dispatch.reconcileEveryMs;
+    this.concurrency = config.dispatch.concurrency;
+    this.pacer = new SenderPacer(config.dispatch, this.journal, clock);
   }
+
+  private readonly reconcileEveryMs: number;
+  private readonly concurrency: number;
+  private readonly pacer: SenderPacer;
 
   onModuleInit(): void {
     // Several instances on one EventStoreDB: only the lease holder sends (see dispatch-lease.ts).
@@ -84,6 +97,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   /** The lease went to another instance: stop reading; a send already asked of the provider finishes. */
   private async pause(): Promise<void> {
     clearTimeout(this.retry);
+    clearInterval(this.reconciling);
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.unsubscribe();
@@ -94,11 +108,22 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     await this.lease.release();
     this.signalStop();
     clearTimeout(this.retry);
+    clearInterval(this.reconciling);
     // A provider that never answers must not hold the shutdown: its attempt stays in dispatch.db and is settled at the next start.
     const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     await Promise.race([this.subscription?.unsubscribe(), grace]);
     await Promise.race([this.provider.close(), grace]);
-    this.db.close();
+    await Promise.race([this.reconcilingNow, grace]);
+    this.journal.close();
+  }
+
+  private reconcilingNow: Promise<unknown> = Promise.resolve();
+
+  /** One reconciliation round at a time; a failure is logged and the next round tries again. */
+  private reconcile(): void {
+    this.reconcilingNow = this.reconcilingNow.then(() =>
+      this.reconciler.reconcileDue(() => this.stopped).catch((error: unknown) => this.logger.error(error, 'reconciliation failed; trying again later')),
+    );
   }
 
   private async start(): Promise<void> {
@@ -110,18 +135,17 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       return;
     }
     if (this.stopped) return;
-    const row = this.db.prepare('SELECT position FROM dispatch_checkpoint WHERE id = 1').get() as { position: number | bigint } | undefined;
-    const from = row ? BigInt(row.position) : 0n;
+    clearInterval(this.reconciling);
+    this.reconciling = setInterval(() => this.reconcile(), this.reconcileEveryMs);
+    this.reconcile();
+    const from = this.journal.checkpoint();
     this.subscription = this.store.subscribeToAll(
       {
         onEvents: async (events) => {
-          for (const event of events) {
-            if (this.stopped) return;
-            await this.dispatch(event);
-          }
+          await inParallelPerContact(events, this.concurrency, (event) => (this.stopped ? Promise.resolve() : this.dispatch(event)));
           if (this.stopped) return;
           // Once per batch: a replay after a crash skips every message that already has an outcome.
-          this.db.prepare('INSERT INTO dispatch_checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position').run(events[events.length - 1]!.position.commit);
+          this.journal.saveCheckpoint(events[events.length - 1]!.position.commit);
         },
         onError: (error) => {
           if (this.stopped) return;
@@ -133,15 +157,22 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  /** Attempts left by a process that died mid-send: their outcome is unknown. */
+  /** What waits in the dispatcher now: texts holding for their sender's slot, sends whose outcome is still unknown. */
+  backlog(): { waitingBySender: ReadonlyMap<string, number>; unknown: number } {
+    return { waitingBySender: this.pacer.waitingBySender(), unknown: this.journal.unknownCount() };
+  }
+
+  /** Attempts left by a process that died mid-send: their outcome is unknown, unless the log already has it. */
   private async settleAmbiguous(): Promise<void> {
-    const left = this.db.prepare('SELECT message_id, contact_id, campaign_id FROM dispatch_attempts').all() as Array<{ message_id: string; contact_id: string; campaign_id: string }>;
-    for (const attempt of left) {
-      await this.record(
-        { campaignId: attempt.campaign_id, contactId: attempt.contact_id, messageId: attempt.message_id },
-        { kind: 'not_sent', reason: 'ambiguous', detail: 'The app stopped while the provider was being asked; check the provider before sending again' },
-      );
-      this.db.prepare('DELETE FROM dispatch_attempts WHERE message_id = ?').run(attempt.message_id);
+    for (const attempt of this.journal.inFlight()) {
+      const state = await this.executor.current(conversationStream(attempt.contactId), conversationDecider);
+      const known = state.outbound.get(attempt.messageId);
+      if (known !== undefined && known !== 'queued' && known !== 'unknown') {
+        this.journal.finish(attempt.messageId); // died after recording, before clearing
+        continue;
+      }
+      await this.record(attempt, { kind: 'unknown', attemptedAt: attempt.startedAt, detail: 'The app stopped while the provider was being asked' });
+      this.journal.markUnknown(attempt.messageId);
     }
   }
 
@@ -152,41 +183,77 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     if (known !== undefined && known !== 'queued') return;
     // The opt-out list and campaign as of this event at least: a STOP recorded before now is seen.
     await this.projections.waitFor(event.position.commit);
-    if (!message.optOutConfirmation && optedOutAmong(this.readModels, INSTALLATION_ORGANIZATION_ID, [message.to]).size > 0) {
-      await this.record(message, { kind: 'not_sent', reason: 'opted_out', detail: 'The number opted out after the text was accepted' });
+    let verdict = await this.verdict(message);
+    if (!('refused' in verdict)) {
+      // The slot is taken as late as possible, so each request leaves when its slot says.
+      const waited = await this.pacer.slot(this.provider.senderOf(message), this.stopping);
+      if (waited === 'stopped') return;
+      // A long wait for the sender's pace: a STOP, a pause or the window's end meanwhile still wins.
+      if (waited > RECHECK_AFTER_MS) verdict = await this.verdict(message);
+    }
+    if ('refused' in verdict) {
+      await this.record(message, verdict.refused);
       return;
     }
-    const status = await this.texting.campaignStatus(message.campaignId);
-    if (status !== 'active') {
-      await this.record(message, { kind: 'not_sent', reason: 'campaign_not_active', detail: `The campaign is ${status}` });
-      return;
-    }
+    const { closesAt } = verdict;
     if (this.stopped) return;
-    this.db.prepare('INSERT OR REPLACE INTO dispatch_attempts VALUES (?, ?, ?, ?)').run(message.messageId, message.contactId, message.campaignId, this.clock().toISOString());
-    let outcome: DispatchOutcome;
-    try {
+    const attempt: Attempt = { messageId: message.messageId, contactId: message.contactId, campaignId: message.campaignId, to: message.to, body: message.body, startedAt: this.clock().toISOString() };
+    this.journal.begin(attempt);
+    const result = await this.send({ ...message, validUntil: closesAt.toISOString() });
+    if (result === 'stopped' || this.stopped) return; // the attempt stays: the next start settles it (an outcome already recorded wins)
+    const outcome: DispatchOutcome =
+      result.status === 'accepted'
+        ? { kind: 'dispatched', providerMessageId: result.providerMessageId, from: result.from }
+        : result.status === 'failed'
+          ? { kind: 'not_sent', reason: 'provider_refused', errorCode: result.errorCode, detail: result.errorMessage }
+          : { kind: 'unknown', attemptedAt: attempt.startedAt, detail: result.errorMessage };
+    await this.record(message, outcome);
+    if (this.stopped) return;
+    if (outcome.kind === 'unknown') this.journal.markUnknown(message.messageId);
+    else this.journal.finish(message.messageId);
+    if (outcome.kind === 'not_sent' && outcome.errorCode) await this.consequences.apply({ ...message, phone: message.to, errorCode: outcome.errorCode });
+  }
+
+  /** Whether the text may still go out: not opted out, campaign active, the contact's window open (and when it closes). */
+  private async verdict(message: Outbound): Promise<{ refused: DispatchOutcome } | { closesAt: Date }> {
+    if (!message.optOutConfirmation && optedOutAmong(this.readModels, INSTALLATION_ORGANIZATION_ID, [message.to]).size > 0) {
+      return { refused: { kind: 'not_sent', reason: 'opted_out', detail: 'The number opted out after the text was accepted' } };
+    }
+    const campaign = await this.texting.campaignFacts(message.campaignId);
+    if (campaign.status !== 'active') return { refused: { kind: 'not_sent', reason: 'campaign_not_active', detail: `The campaign is ${campaign.status}` } };
+    const zone = this.readModels.prepare('SELECT time_zone FROM conversations WHERE contact_id = ?').pluck().get(message.contactId) as string | null | undefined;
+    const closesAt = campaign.hours ? textingWindowClosesAt(zone ?? null, campaign.hours, this.clock()) : null;
+    if (!closesAt) return { refused: { kind: 'not_sent', reason: 'expired', detail: "The contact's texting hours ended before the text could go out (it waited for the sender's pace)" } };
+    return { closesAt };
+  }
+
+  /**
+   * Asks the provider, waiting out deferrals (nothing was created, so asking
+   * again cannot double a text). A provider that neither answers nor fails
+   * within the timeout leaves the outcome unknown.
+   */
+  private async send(message: Outbound & { validUntil: string }): Promise<Exclude<SendResult, { status: 'deferred' }> | 'stopped'> {
+    for (let deferrals = 0; ; deferrals++) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<SendResult>((resolve) => {
         timer = setTimeout(() => resolve({ status: 'ambiguous', errorMessage: `The provider did not answer within ${SEND_TIMEOUT_MS / 1000} s` }), SEND_TIMEOUT_MS);
       });
-      const result = await Promise.race([this.provider.send({ messageId: message.messageId, campaignId: message.campaignId, to: message.to, body: message.body }), timedOut, this.stopping]);
-      clearTimeout(timer);
-      if (result === 'stopped') return;
-      outcome =
-        result.status === 'accepted'
-          ? { kind: 'dispatched', providerMessageId: result.providerMessageId, from: result.from }
-          : result.status === 'failed'
-            ? { kind: 'not_sent', reason: 'provider_refused', errorCode: result.errorCode, detail: result.errorMessage }
-            : { kind: 'not_sent', reason: 'ambiguous', detail: result.errorMessage };
-    } catch (error) {
-      outcome = { kind: 'not_sent', reason: 'ambiguous', detail: error instanceof Error ? error.message : String(error) };
-    }
-    if (this.stopped) return; // the attempt stays: the next start settles it (an outcome already recorded wins)
-    await this.record(message, outcome);
-    if (this.stopped) return;
-    this.db.prepare('DELETE FROM dispatch_attempts WHERE message_id = ?').run(message.messageId);
-    if (outcome.kind === 'not_sent' && outcome.errorCode && UNSUBSCRIBED_ERROR_CODES.has(outcome.errorCode)) {
-      await this.optOut(message.to, `dispatch:${message.messageId}`);
+      let result: SendResult | 'stopped';
+      try {
+        const { messageId, campaignId, to, body, validUntil } = message;
+        result = await Promise.race([this.provider.send({ messageId, campaignId, to, body, validUntil }), timedOut, this.stopping]);
+      } catch (error) {
+        result = { status: 'ambiguous', errorMessage: error instanceof Error ? error.message : String(error) };
+      } finally {
+        clearTimeout(timer);
+      }
+      if (result === 'stopped' || result.status !== 'deferred') return result;
+      this.logger.warn({ messageId: message.messageId, reason: result.reason }, 'send deferred; asking again');
+      // Backing off: 1 s, 2 s, 4 s… up to 30 s while the provider keeps pushing back or stays unreachable.
+      const backoff = Math.min(result.retryAfterMs * 2 ** deferrals, MAX_DEFER_MS);
+      const waited = await Promise.race([new Promise((resolve) => setTimeout(resolve, backoff)), this.stopping]);
+      // Asking again takes a slot of the sender's pace like any request.
+      if (waited === 'stopped' || (await this.pacer.slot(this.provider.senderOf(message), this.stopping)) === 'stopped') return 'stopped';
     }
   }
 
@@ -195,14 +262,8 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       stream: conversationStream(message.contactId),
       decider: conversationDecider,
       command: { type: 'RecordDispatch', contactId: message.contactId, campaignId: message.campaignId, messageId: message.messageId, outcome, now: this.clock().toISOString() },
-      envelope: systemEnvelope(`dispatch:${message.messageId}`, this.clock()),
+      // The unknown outcome and the reconciled one later are two commands, so the second is not taken for a retry of the first.
+      envelope: systemEnvelope(outcome.kind === 'unknown' ? `dispatch:${message.messageId}:unknown` : `dispatch:${message.messageId}`, this.clock()),
     });
   }
-
-  private async optOut(phone: string, cause: string): Promise<void> {
-    await this.commandBus.execute(
-      new OptOutPhonesCommand(INSTALLATION_ORGANIZATION_ID, [phone], 'carrier', systemEnvelope(`opt-out:${cause}`, this.clock()), 'The carrier reported an unsubscribed recipient'),
-    );
-  }
-
 }

@@ -5,8 +5,10 @@ import type { ConversationEvent, ConversationTagged, DeliveryState, InboundKind,
 
 /** What the dispatcher learned from the provider (or from its checks just before asking). */
 export type DispatchOutcome =
-  | { readonly kind: 'dispatched'; readonly providerMessageId: string; readonly from: string }
-  | { readonly kind: 'not_sent'; readonly reason: MessageNotSent['data']['reason']; readonly errorCode?: string; readonly detail: string };
+  | { readonly kind: 'dispatched'; readonly providerMessageId: string; readonly from: string; readonly reconciled?: true }
+  | { readonly kind: 'not_sent'; readonly reason: MessageNotSent['data']['reason']; readonly errorCode?: string; readonly detail: string }
+  | { readonly kind: 'unknown'; readonly attemptedAt: string; readonly detail: string }
+  | { readonly kind: 'undecided'; readonly detail: string };
 
 export interface RecordDispatch {
   readonly type: 'RecordDispatch';
@@ -24,6 +26,16 @@ export interface RecordDelivery {
   readonly messageId: string;
   readonly status: DeliveryState | 'queued';
   readonly errorCode?: string;
+  readonly now: string;
+}
+
+export interface MarkUnreachable {
+  readonly type: 'MarkUnreachable';
+  readonly contactId: string;
+  readonly campaignId: string;
+  readonly messageId: string;
+  readonly errorCode: string;
+  readonly reason: string;
   readonly now: string;
 }
 
@@ -104,9 +116,10 @@ export interface CloseConversation extends ConversationActor {
   readonly type: 'CloseConversation';
 }
 
-export type ConversationCommand = RecordDispatch | RecordDelivery | ReceiveReply | SendReply | RecordSurveyAnswer | TagConversation | CloseConversation;
+export type ConversationCommand = RecordDispatch | RecordDelivery | MarkUnreachable | ReceiveReply | SendReply | RecordSurveyAnswer | TagConversation | CloseConversation;
 
-export type OutboundState = 'queued' | 'dispatched' | 'not_sent' | DeliveryState;
+/** `unknown`: asked, no answer; only reconciliation moves it on. `undecided`: final, an admin's to settle. */
+export type OutboundState = 'queued' | 'unknown' | 'dispatched' | 'not_sent' | 'undecided' | DeliveryState;
 
 export interface ConversationState {
   /** Outbound messages this stream knows a result for, by message id. */
@@ -120,6 +133,7 @@ export interface ConversationState {
   readonly closed: boolean;
   /** The opt-out confirmation went out (one at most). */
   readonly confirmedOptOut: boolean;
+  readonly unreachable: boolean;
 }
 
 const NOT_YOURS = 'This conversation is not assigned to you';
@@ -161,34 +175,57 @@ function decideTag(command: TagConversation, state: ConversationState): Decision
 }
 
 /** Carrier statuses only move forward: sent, then one final word. */
-const RANK: Record<OutboundState, number> = { queued: 0, dispatched: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3, not_sent: 3 };
+const RANK: Record<OutboundState, number> = { queued: 0, unknown: 0, dispatched: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3, not_sent: 3, undecided: 3 };
+
+/** A dispatch outcome is recorded once; a replay or a retried command for a message that has one changes nothing. */
+function decideDispatch(command: RecordDispatch, state: ConversationState): Decision<ConversationEvent> {
+  const current = state.outbound.get(command.messageId);
+  // Only a message still waiting, or one whose outcome is unknown (reconciliation), can get an outcome.
+  if (current !== undefined && current !== 'queued' && current !== 'unknown') return accept();
+  const { contactId, campaignId, messageId, outcome, now } = command;
+  switch (outcome.kind) {
+    case 'dispatched':
+      return accept({
+        type: 'MessageDispatched',
+        data: { contactId, campaignId, messageId, providerMessageId: outcome.providerMessageId, from: outcome.from, ...(outcome.reconciled && { reconciled: true as const }), dispatchedAt: now },
+      });
+    case 'not_sent':
+      return accept({
+        type: 'MessageNotSent',
+        data: { contactId, campaignId, messageId, reason: outcome.reason, ...(outcome.errorCode && { errorCode: outcome.errorCode }), detail: outcome.detail, at: now },
+      });
+    case 'unknown':
+      if (current === 'unknown') return accept();
+      return accept({ type: 'MessageOutcomeUnknown', data: { contactId, campaignId, messageId, attemptedAt: outcome.attemptedAt, detail: outcome.detail, at: now } });
+    case 'undecided':
+      return accept({ type: 'MessageOutcomeUndecided', data: { contactId, campaignId, messageId, detail: outcome.detail, at: now } });
+    default:
+      return assertNever(outcome);
+  }
+}
 
 /** Texts a texter writes are at most this long (10 segments of UCS-2 is 670). */
 export const MAX_REPLY_LENGTH = 1_600;
 
 export const conversationDecider: Decider<ConversationCommand, ConversationEvent, ConversationState> = {
-  initialState: () => ({ outbound: new Map(), inbound: new Set(), started: false, answers: new Map(), tags: new Set(), closed: false, confirmedOptOut: false }),
+  initialState: () => ({ outbound: new Map(), inbound: new Set(), started: false, answers: new Map(), tags: new Set(), closed: false, confirmedOptOut: false, unreachable: false }),
 
   decide(command, state) {
     switch (command.type) {
-      case 'RecordDispatch': {
-        const current = state.outbound.get(command.messageId);
-        if (current !== undefined && current !== 'queued') return accept();
-        const { contactId, campaignId, messageId, outcome, now } = command;
-        if (outcome.kind === 'dispatched') {
-          return accept({ type: 'MessageDispatched', data: { contactId, campaignId, messageId, providerMessageId: outcome.providerMessageId, from: outcome.from, dispatchedAt: now } });
-        }
-        return accept({
-          type: 'MessageNotSent',
-          data: { contactId, campaignId, messageId, reason: outcome.reason, ...(outcome.errorCode && { errorCode: outcome.errorCode }), detail: outcome.detail, at: now },
-        });
-      }
+      case 'RecordDispatch':
+        return decideDispatch(command, state);
       case 'RecordDelivery': {
         const current = state.outbound.get(command.messageId);
-        if (current === undefined || current === 'not_sent' || command.status === 'queued') return accept();
+        // Statuses come by the provider's id, so the message was dispatched (an unknown one is not reconciled yet).
+        if (current === undefined || current === 'not_sent' || current === 'unknown' || current === 'undecided' || command.status === 'queued') return accept();
         if (RANK[command.status] <= RANK[current]) return accept();
         const { contactId, campaignId, messageId, status, errorCode, now } = command;
         return accept({ type: 'MessageDeliveryUpdated', data: { contactId, campaignId, messageId, status, ...(errorCode && { errorCode }), at: now } });
+      }
+      case 'MarkUnreachable': {
+        if (state.unreachable) return accept();
+        const { contactId, campaignId, messageId, errorCode, reason, now } = command;
+        return accept({ type: 'ContactMarkedUnreachable', data: { contactId, campaignId, messageId, errorCode, reason, at: now } });
       }
       case 'ReceiveReply': {
         if (state.inbound.has(command.providerMessageId)) return accept();
@@ -234,6 +271,12 @@ export const conversationDecider: Decider<ConversationCommand, ConversationEvent
         return outbound(event.data.messageId, 'not_sent');
       case 'MessageDeliveryUpdated':
         return outbound(event.data.messageId, event.data.status);
+      case 'MessageOutcomeUnknown':
+        return outbound(event.data.messageId, 'unknown');
+      case 'MessageOutcomeUndecided':
+        return outbound(event.data.messageId, 'undecided');
+      case 'ContactMarkedUnreachable':
+        return { ...state, unreachable: true };
       case 'ReplyReceived':
         return { ...state, inbound: new Set(state.inbound).add(event.data.providerMessageId), started: true, closed: false };
       case 'ReplySent':

@@ -36,6 +36,29 @@ describe('conversation decider', () => {
     spec.given([dispatched]).when(delivery('undelivered', '30003')).then([{ type: 'MessageDeliveryUpdated', data: { ...base, messageId: 'm1', status: 'undelivered', errorCode: '30003', at: now } }]);
   });
 
+  it('an unknown outcome waits for reconciliation: it can still become dispatched or not sent, once; statuses wait for it', () => {
+    const unknown: ConversationEvent = { type: 'MessageOutcomeUnknown', data: { ...base, messageId: 'm1', attemptedAt: now, detail: 'timeout', at: now } };
+    spec.given([]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'unknown', attemptedAt: now, detail: 'timeout' }, now }).then([unknown]);
+    spec.given([unknown]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'unknown', attemptedAt: now, detail: 'again' }, now }).then([]);
+    spec.given([unknown]).when(delivery('delivered')).then([]);
+    spec.given([unknown]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'dispatched', providerMessageId: 'SM1', from: '+15005550006', reconciled: true }, now }).then([
+      { type: 'MessageDispatched', data: { ...base, messageId: 'm1', providerMessageId: 'SM1', from: '+15005550006', reconciled: true, dispatchedAt: now } },
+    ]);
+    spec.given([unknown]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'not_sent', reason: 'not_at_provider', detail: 'none' }, now }).then([
+      { type: 'MessageNotSent', data: { ...base, messageId: 'm1', reason: 'not_at_provider', detail: 'none', at: now } },
+    ]);
+    const undecided: ConversationEvent = { type: 'MessageOutcomeUndecided', data: { ...base, messageId: 'm1', detail: 'two matches', at: now } };
+    spec.given([unknown]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'undecided', detail: 'two matches' }, now }).then([undecided]);
+    // Undecided is final: an admin settles it, nothing retries it.
+    spec.given([unknown, undecided]).when({ type: 'RecordDispatch', ...base, messageId: 'm1', outcome: { kind: 'dispatched', providerMessageId: 'SM1', from: '+1' }, now }).then([]);
+  });
+
+  it('a contact is marked unreachable once', () => {
+    const marked: ConversationEvent = { type: 'ContactMarkedUnreachable', data: { ...base, messageId: 'm1', errorCode: '30006', reason: 'landline', at: now } };
+    spec.given([dispatched]).when({ type: 'MarkUnreachable', ...base, messageId: 'm1', errorCode: '30006', reason: 'landline', now }).then([marked]);
+    spec.given([dispatched, marked]).when({ type: 'MarkUnreachable', ...base, messageId: 'm2', errorCode: '30003', reason: 'unreachable', now }).then([]);
+  });
+
   it('an inbound text is recorded once per provider id (webhooks are retried)', () => {
     const inbound = { type: 'ReceiveReply', ...base, providerMessageId: 'SMin', from: '+12125550101', to: '+15005550006', body: 'STOP', kind: 'opt_out', now } as const;
     const received: ConversationEvent = { type: 'ReplyReceived', data: { ...base, providerMessageId: 'SMin', from: '+12125550101', to: '+15005550006', body: 'STOP', kind: 'opt_out', receivedAt: now } };

@@ -7,18 +7,25 @@ import type { DomainEvent } from '../shared/decider.js';
  * a reply or answer checks it there just before it is recorded here.
  */
 
-/** The provider took the message (not yet delivered). */
+/**
+ * The provider took the message (not yet delivered). `reconciled`: learned by
+ * asking the provider afterwards, because the answer to the send never came
+ * (see MessageOutcomeUnknown).
+ */
 export type MessageDispatched = DomainEvent<
   'MessageDispatched',
-  { contactId: string; campaignId: string; messageId: string; providerMessageId: string; from: string; dispatchedAt: string }
+  { contactId: string; campaignId: string; messageId: string; providerMessageId: string; from: string; reconciled?: true; dispatchedAt: string }
 >;
 
 /**
  * The message was not sent. `reason`: the provider refused it (errorCode is
  * the provider's), the number opted out or the campaign stopped while it was
- * queued (checked just before dispatch), or the outcome is unknown
- * (`ambiguous`: the process died between asking the provider and hearing
- * back; never re-sent blindly).
+ * queued (checked just before dispatch), the contact's texting window closed
+ * while it waited for the sender's pace (`expired`), or the provider was asked
+ * after an unknown outcome and has no such message (`not_at_provider`: it
+ * never got there; not re-sent automatically). `ambiguous` is only in logs
+ * written before reconciliation existed (v1 of the dispatcher: the process died
+ * between asking the provider and hearing back).
  */
 export type MessageNotSent = DomainEvent<
   'MessageNotSent',
@@ -26,11 +33,43 @@ export type MessageNotSent = DomainEvent<
     contactId: string;
     campaignId: string;
     messageId: string;
-    reason: 'provider_refused' | 'opted_out' | 'campaign_not_active' | 'ambiguous';
+    reason: 'provider_refused' | 'opted_out' | 'campaign_not_active' | 'expired' | 'not_at_provider' | 'ambiguous';
     errorCode?: string;
     detail: string;
     at: string;
   }
+>;
+
+/**
+ * The provider was asked and no answer came back (a timeout after the request
+ * left, a dropped connection, a crash between asking and recording): the
+ * message may or may not be at the provider. It is never re-sent; the
+ * dispatcher reconciles it by asking the provider (`MessageDispatched` with
+ * `reconciled`, `MessageNotSent` `not_at_provider`, or `MessageOutcomeUndecided`).
+ */
+export type MessageOutcomeUnknown = DomainEvent<
+  'MessageOutcomeUnknown',
+  { contactId: string; campaignId: string; messageId: string; attemptedAt: string; detail: string; at: string }
+>;
+
+/**
+ * Reconciliation could not tell whether the provider has the message (it
+ * could not be asked, or more than one message matched): an admin decides;
+ * it is never retried. Listed at GET /api/dispatch/undecided.
+ */
+export type MessageOutcomeUndecided = DomainEvent<
+  'MessageOutcomeUndecided',
+  { contactId: string; campaignId: string; messageId: string; detail: string; at: string }
+>;
+
+/**
+ * The carrier says this number cannot take texts (Twilio 21211 invalid,
+ * 21614 not mobile, 30003 unreachable, 30005 unknown, 30006 landline):
+ * recorded once per conversation; texters see it beside the thread.
+ */
+export type ContactMarkedUnreachable = DomainEvent<
+  'ContactMarkedUnreachable',
+  { contactId: string; campaignId: string; messageId: string; errorCode: string; reason: string; at: string }
 >;
 
 export type DeliveryState = 'sent' | 'delivered' | 'undelivered' | 'failed';
@@ -96,6 +135,9 @@ export type ConversationEvent =
   | MessageDispatched
   | MessageNotSent
   | MessageDeliveryUpdated
+  | MessageOutcomeUnknown
+  | MessageOutcomeUndecided
+  | ContactMarkedUnreachable
   | ReplyReceived
   | ReplySent
   | SurveyAnswerRecorded

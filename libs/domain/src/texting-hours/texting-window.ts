@@ -37,3 +37,16 @@ export function isTextingWindowOpen(timeZone: string | null, hours: TextingHours
   const local = localMinutes(timeZone, now);
   return local >= minutesOf(hours.start) && local < minutesOf(hours.end);
 }
+
+/**
+ * When the window open now closes for the contact (the start of the minute
+ * the hours end), or null when it is closed now. A DST change never falls
+ * inside texting hours (it happens at 02:00), so counting minutes is exact.
+ */
+export function textingWindowClosesAt(timeZone: string | null, hours: TextingHours, now: Date): Date | null {
+  if (!isTextingWindowOpen(timeZone, hours, now)) return null;
+  const zones = timeZone === null ? CONTINENTAL_US_ZONES : [timeZone];
+  const startOfMinute = now.getTime() - (now.getTime() % 60_000);
+  const minutesLeft = Math.min(...zones.map((zone) => minutesOf(hours.end) - localMinutes(zone, now)));
+  return new Date(startOfMinute + minutesLeft * 60_000);
+}

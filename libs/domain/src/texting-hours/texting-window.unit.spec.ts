@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTextingWindowOpen, localMinutes } from './texting-window.js';
+import { isTextingWindowOpen, localMinutes, textingWindowClosesAt } from './texting-window.js';
 
 const hours = { start: '09:00', end: '21:00' };
 
@@ -31,5 +31,20 @@ describe('texting window', () => {
     expect(isTextingWindowOpen(null, hours, new Date('2026-07-01T16:00:00Z'))).toBe(true); // 12:00 EDT = 09:00 PDT
     expect(isTextingWindowOpen(null, hours, new Date('2026-07-02T00:59:00Z'))).toBe(true); // 20:59 EDT
     expect(isTextingWindowOpen(null, hours, new Date('2026-07-02T01:00:00Z'))).toBe(false); // 21:00 EDT
+  });
+});
+
+describe('textingWindowClosesAt', () => {
+  const hours = { start: '09:00', end: '21:00' };
+  it('is the end of the hours in the contact zone, DST-correct', () => {
+    // 14:00:30 in New York (EDT, UTC-4) on a summer day: closes at 21:00 EDT = 01:00 UTC the next day.
+    expect(textingWindowClosesAt('America/New_York', hours, new Date('2026-07-15T18:00:30Z'))?.toISOString()).toBe('2026-07-16T01:00:00.000Z');
+    // In winter (EST, UTC-5): 02:00 UTC.
+    expect(textingWindowClosesAt('America/New_York', hours, new Date('2026-01-15T19:00:00Z'))?.toISOString()).toBe('2026-01-16T02:00:00.000Z');
+  });
+
+  it('without a zone, the first continental zone to close decides; closed now is null', () => {
+    expect(textingWindowClosesAt(null, hours, new Date('2026-07-15T18:00:00Z'))?.toISOString()).toBe('2026-07-16T01:00:00.000Z');
+    expect(textingWindowClosesAt('America/New_York', hours, new Date('2026-07-15T02:00:00Z'))).toBeNull();
   });
 });

@@ -185,6 +185,14 @@ export const textingProjector = defineProjector({
       setMessage(db, event.data.messageId, 'not_sent', event.data.errorCode ?? event.data.reason);
       return announce ? announced(db, event, event.data.contactId, event.data.messageId) : undefined;
     },
+    MessageOutcomeUnknown: (event, db, announce) => {
+      setMessage(db, event.data.messageId, 'unknown', null);
+      return announce ? announced(db, event, event.data.contactId, event.data.messageId) : undefined;
+    },
+    MessageOutcomeUndecided: (event, db, announce) => {
+      setMessage(db, event.data.messageId, 'undecided', null);
+      return announce ? announced(db, event, event.data.contactId, event.data.messageId) : undefined;
+    },
     MessageDeliveryUpdated: (event, db, announce) => {
       setMessage(db, event.data.messageId, event.data.status, event.data.errorCode ?? null);
       return announce ? announced(db, event, event.data.contactId, event.data.messageId) : undefined;

@@ -74,6 +74,11 @@ export class SandboxProvider implements SmsProvider {
     this.sink = sink;
   }
 
+  /** One simulated number sends everything. */
+  senderOf(): string {
+    return this.config.fromNumber;
+  }
+
   async send(message: OutboundMessage): Promise<SendResult> {
     this.openSink();
     if (this.random() < this.config.failureRate) {

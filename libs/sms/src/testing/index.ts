@@ -1,0 +1,2 @@
+export * from './fake-twilio-server.js';
+export * from './signed-webhook.js';
