@@ -83,3 +83,24 @@ export const DashboardPush = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), topic: z.string(), view: VolunteerHome }),
 ]);
 export type DashboardPush = z.infer<typeof DashboardPush>;
+
+/** What a dashboard screen follows: one campaign's dashboard, the organization's overview, or a volunteer's own home. */
+export const DashboardTopic = z.union([z.templateLiteral(['dashboard:', z.uuid()]), z.literal('overview'), z.templateLiteral(['home:', z.uuid()])]);
+export type DashboardTopic = z.infer<typeof DashboardTopic>;
+
+/** Client → server (`dashboard:follow`) on every (re)connect; the ack carries each view as it is now, pushes follow. */
+export const DashboardFollow = z.strictObject({
+  topics: z.array(DashboardTopic).min(1).max(5),
+  /** The start of the volunteer's day as their browser reckons it (home only); default: UTC midnight. */
+  since: z.iso.datetime().optional(),
+});
+export type DashboardFollow = z.infer<typeof DashboardFollow>;
+export type DashboardFollowReply = { ok: true; views: DashboardPush[] } | { ok: false; error: string };
+
+/** How many hours of per-minute traffic a campaign dashboard shows (query `hours`, 1-24, default 3). */
+export const DashboardQuery = z.strictObject({ hours: z.coerce.number().int().min(1).max(24).default(3) });
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+export const HomeQuery = z.strictObject({ since: z.iso.datetime().optional() });
+export type HomeQuery = z.infer<typeof HomeQuery>;
+
+export const DASHBOARD_EVENTS = { follow: 'dashboard:follow', push: 'dashboard' } as const;
