@@ -103,4 +103,4 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 export const HomeQuery = z.strictObject({ since: z.iso.datetime().optional() });
 export type HomeQuery = z.infer<typeof HomeQuery>;
 
-export const DASHBOARD_EVENTS = { follow: 'dashboard:follow', push: 'dashboard' } as const;
+export const DASHBOARD_EVENTS = { follow: 'dashboard:follow', unfollow: 'dashboard:unfollow', push: 'dashboard' } as const;

@@ -72,6 +72,14 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     return { ok: true, views };
   }
 
+  /** A screen closed: its rooms are left, so nothing more is read or sent for it. */
+  @SubscribeMessage(DASHBOARD_EVENTS.unfollow)
+  unfollow(@ConnectedSocket() socket: DashboardSocket, @MessageBody() body: unknown): void {
+    const principal = socket.data.principal;
+    const request = DashboardFollow.safeParse(body);
+    if (principal && request.success) for (const topic of request.data.topics) void socket.leave(this.roomOf(principal.organization.id, topic));
+  }
+
   private roomOf(organizationId: string, topic: DashboardTopic) {
     return `${ROOM_PREFIX}${organizationId}:${topic}`;
   }
