@@ -12,8 +12,15 @@ export function age(since: string | null, now: Date): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-/** Clock time in the viewer's zone ("21:00"). */
-export const clockTime = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** "4 min ago", or "just now". */
+export const ago = (since: string, now: Date) => {
+  const text = age(since, now);
+  return text === 'just now' ? text : `${text} ago`;
+};
+
+/** Clock time where the contacts are ("21:00"); without a ZIP, New York's (the first zone to close). */
+export const zoneTime = (iso: string, timeZone: string | null) =>
+  new Date(iso).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timeZone ?? 'America/New_York' });
 
 /** ISO times compare as text; this one sorts after them all. */
 const NEVER = '9999';

@@ -1,6 +1,6 @@
 import type { TexterRow } from '@textbank/contracts';
 import { describe, expect, it } from 'vitest';
-import { age, minuteSeries, percent, sortTexters } from './dashboard-format';
+import { age, ago, minuteSeries, percent, sortTexters, zoneTime } from './dashboard-format';
 
 const row = (name: string, sent: number, repliesWaiting: number, oldestUnansweredAt: string | null, lastActiveAt: string): TexterRow => ({
   texterId: name, name, sent, repliesWaiting, oldestUnansweredAt, lastActiveAt, online: false,
@@ -10,6 +10,8 @@ describe('dashboard formatting', () => {
   it('says rates as percents and ages in short words', () => {
     expect([percent(null), percent(0), percent(1 / 3), percent(1)]).toEqual(['–', '0%', '33%', '100%']);
     const now = new Date('2026-11-28T21:00:00Z');
+    expect([ago('2026-11-28T20:59:40Z', now), ago('2026-11-28T20:46:00Z', now)]).toEqual(['just now', '14 min ago']);
+    expect([zoneTime('2026-11-29T02:00:00Z', 'America/New_York'), zoneTime('2026-11-29T02:00:00Z', 'America/Los_Angeles'), zoneTime('2026-11-29T02:00:00Z', null)]).toEqual(['21:00', '18:00', '21:00']);
     expect([age(null, now), age('2026-11-28T20:59:40Z', now), age('2026-11-28T20:46:00Z', now), age('2026-11-28T18:55:00Z', now)]).toEqual(['–', 'just now', '14 min', '2 h 5 min']);
   });
 
