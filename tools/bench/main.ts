@@ -1,5 +1,6 @@
 import { runAppendBench } from './append/append-bench.js';
 import { runBatchBench } from './batch/batch-bench.js';
+import { runDashboardBench } from './dashboard/dashboard-bench.js';
 import { runImportBench } from './import/import-bench.js';
 import { runJoinBench } from './join/join-bench.js';
 import { runPushBench } from './push/push-bench.js';
@@ -17,6 +18,7 @@ const benches = new Map<string, (options: BenchOptions) => Promise<BenchOutcome>
   ['import', runImportBench],
   ['send', runSendBench],
   ['batch', runBatchBench],
+  ['dashboard', runDashboardBench],
 ]);
 
 const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join('|')}> [--quick]
@@ -27,6 +29,7 @@ const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join(
   import  a voter file (1M rows, 20% bad) from HTTP upload to contacts in the read model
   send    texters press Send (GET next, then Send over the socket), 4 and 32 at once, API in its own process
   batch   32 texters ask "give me 200 more" at the same moment, in a campaign of 1M contacts
+  dashboard  1,000 sockets on campaign dashboards and volunteer homes (own process), 1,000 texting events/s for 20 s: append to screen
   --quick a smaller run (under 30 s)`;
 
 // Scripts read the last stdout line as the result: whatever a library prints goes to stderr instead.
@@ -48,7 +51,7 @@ if (!run || unknownFlags.length > 0) {
 let exitCode = 0;
 try {
   const outcome = await run({ quick: flags.includes('--quick') });
-  printResult(name!, outcome.figures);
+  printResult(name!, outcome.figures, outcome.bare);
   if (!outcome.ok) exitCode = 1;
 } catch (error) {
   progress(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
