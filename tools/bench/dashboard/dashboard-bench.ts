@@ -67,10 +67,14 @@ export async function runDashboardBench(options: BenchOptions): Promise<BenchOut
       const report = await nextMessage<FromDashboardFleet, 'report'>(child, 'report', 60_000, () => send({ type: 'report' }));
       const { latenciesMs, missed } = dashboardLatencies(drive.appended, report.clients);
       const views = dashboardViewsOf(api.app);
-      const stale = report.clients.filter((client) => {
+      const staleClients = report.clients.filter((client) => {
         const now = views.push(client.topic as never);
         return !now || comparable(now.view) !== client.last;
-      }).length;
+      });
+      const stale = staleClients.length;
+      for (const client of staleClients.slice(0, 2)) {
+        progress(`dashboard: STALE ${client.topic}: last pushed ${client.last.slice(0, 300)} vs now ${comparable(views.push(client.topic as never)!.view).slice(0, 300)}`);
+      }
       progress(`dashboard: ${drive.appended.length} events in ${drive.seconds.toFixed(1)} s; ${latenciesMs.length} reflections measured, ${missed} never reflected; ${report.disconnects} disconnects`);
       progress(`dashboard: CPU of the API and the driver (100% = one core): ${Math.round(cpuPct)}%; goal p99 <= ${GOAL_P99_MS} ms, stale 0`);
       const figures = {

@@ -15,7 +15,7 @@ import { PushPacer } from './push-pacer.js';
 type DashboardSocket = Socket & { data: { principal?: Principal; daySince?: string } };
 
 /** At most five updates a second per room: numbers move smoothly for the eye, never a second stale. */
-export const PUSH_INTERVAL_MS = 200;
+export const PUSH_INTERVAL_MS = 100;
 const HEARTBEAT_MS = 1000;
 const ROOM_PREFIX = 'dash:';
 
