@@ -1,6 +1,7 @@
 import { runAppendBench } from './append/append-bench.js';
 import { runBatchBench } from './batch/batch-bench.js';
 import { runDispatchBench } from './dispatch/dispatch-bench.js';
+import { runDashboardBench } from './dashboard/dashboard-bench.js';
 import { runImportBench } from './import/import-bench.js';
 import { runJoinBench } from './join/join-bench.js';
 import { runPushBench } from './push/push-bench.js';
@@ -21,6 +22,7 @@ const benches = new Map<string, (options: BenchOptions) => Promise<BenchOutcome>
   ['batch', runBatchBench],
   ['scale', runScaleBench],
   ['dispatch', runDispatchBench],
+  ['dashboard', runDashboardBench],
 ]);
 
 const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join('|')}> [--quick]
@@ -33,6 +35,7 @@ const USAGE = `usage: node tools/dist/bench/main.js <${[...benches.keys()].join(
   batch   32 texters ask "give me 200 more" at the same moment, in a campaign of 1M contacts
   scale   campaign commands through 1, 2 and 3 API processes on one EventStoreDB (the protocol-level test server), push latency over their sockets
   dispatch  50,000 accepted texts to a fake Twilio over HTTP at 1,000 msg/s, then every status callback signed
+  dashboard  1,000 sockets on campaign dashboards and volunteer homes (own process), 1,000 texting events/s for 20 s: append to screen
   --quick a smaller run (under 30 s)`;
 
 // Scripts read the last stdout line as the result: whatever a library prints goes to stderr instead.
@@ -54,7 +57,7 @@ if (!run || unknownFlags.length > 0) {
 let exitCode = 0;
 try {
   const outcome = await run({ quick: flags.includes('--quick') });
-  printResult(name!, outcome.figures);
+  printResult(name!, outcome.figures, outcome.bare);
   if (!outcome.ok) exitCode = 1;
 } catch (error) {
   progress(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -21,6 +21,7 @@ import { PasswordResetModule } from './password-reset/password-reset.module.js';
 import { ScriptsModule } from './scripts/scripts.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { TextingModule } from './texting/texting.module.js';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 
 @Module({})
 export class AppModule {
@@ -66,6 +67,7 @@ export class AppModule {
         PasswordResetModule,
         ContactsModule,
         TextingModule,
+        DashboardsModule,
         EventLogModule,
         OperationsModule,
         LiveModule,

@@ -44,13 +44,13 @@ export interface TextingHarness extends BrowserHarness {
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
-/** The built API on its own data with the quiet sandbox and the clock at 14:00 New York, and Debian's Chromium. */
-export async function startTextingHarness(name: string): Promise<TextingHarness> {
+/** The built API on its own data with the quiet sandbox (or the one given) and the clock at 14:00 New York, and Debian's Chromium. */
+export async function startTextingHarness(name: string, sandbox: Record<string, string> = QUIET_SANDBOX): Promise<TextingHarness> {
   mkdirSync(OUTPUT, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `textbank-${name}-`));
   const shift = shiftTo(14, 'America/New_York');
   const api = await startApi(dataDir, {
-    ...QUIET_SANDBOX,
+    ...sandbox,
     TEXTBANK_TEST_CLOCK_SHIFT_MS: String(shift),
     NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=data:text/javascript,${encodeURIComponent(SHIFTED_DATE)}`.trim(),
   });

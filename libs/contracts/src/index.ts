@@ -13,3 +13,4 @@ export * from './people.js';
 export * from './scripts.js';
 export * from './texting.js';
 export * from './contacts.js';
+export * from './dashboard.js';

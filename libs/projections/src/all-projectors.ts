@@ -10,6 +10,7 @@ import { tagsProjector } from './read-models/tags.js';
 import { scriptsProjector } from './read-models/scripts.js';
 import { cannedResponsesProjector } from './read-models/canned-responses.js';
 import { textingProjector } from './read-models/texting.js';
+import { dashboardProjector } from './read-models/dashboard.js';
 
 /** Every read model the API serves, fed by one runner. */
-export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, tagsProjector, campaignSurveysProjector, eventLogProjector, commandOutcomesProjector, contactsProjector, scriptsProjector, cannedResponsesProjector, textingProjector];
+export const allProjectors: readonly Projector[] = [peopleProjector, invitesProjector, campaignsProjector, tagsProjector, campaignSurveysProjector, eventLogProjector, commandOutcomesProjector, contactsProjector, scriptsProjector, cannedResponsesProjector, textingProjector, dashboardProjector];

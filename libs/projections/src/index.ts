@@ -13,4 +13,6 @@ export * from './read-models/contacts.js';
 export * from './read-models/scripts.js';
 export * from './read-models/canned-responses.js';
 export * from './read-models/texting.js';
+export * from './read-models/dashboard.js';
+export * from './read-models/dashboard-views.js';
 export { allProjectors } from './all-projectors.js';

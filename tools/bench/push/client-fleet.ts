@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nextMessage } from '../shared/child-messages.js';
 import { stopChild } from '../shared/stop-child.js';
 import type { FleetConfig, FleetReport, FromFleet, ToFleet } from './fleet-messages.js';
 
@@ -56,34 +57,7 @@ export class ClientFleet {
     this.child.send(message);
   }
 
-  /** The next message of a type, failing on a 'failed' message, an early exit or a timeout. */
   private next<T extends FromFleet['type']>(type: T, timeoutMs: number, ask: () => void): Promise<Extract<FromFleet, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.child.off('message', onMessage);
-        this.child.off('exit', onExit);
-      };
-      const onMessage = (message: FromFleet) => {
-        if (message.type === type) {
-          done();
-          resolve(message as Extract<FromFleet, { type: T }>);
-        } else if (message.type === 'failed') {
-          done();
-          reject(new Error(`socket clients failed: ${message.error}`));
-        }
-      };
-      const onExit = (code: number | null) => {
-        done();
-        reject(new Error(`the socket-client process exited (code ${code}) before sending '${type}'`));
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`no '${type}' from the socket clients within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.child.on('message', onMessage);
-      this.child.once('exit', onExit);
-      ask();
-    });
+    return nextMessage<FromFleet, T>(this.child, type, timeoutMs, ask);
   }
 }

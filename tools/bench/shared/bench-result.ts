@@ -6,6 +6,8 @@ export type Figures = Readonly<Record<string, Figure>>;
 export interface BenchOutcome {
   readonly figures: Figures;
   readonly ok: boolean;
+  /** The figures alone on the result line, without the bench's name: for an issue that specifies the line exactly. */
+  readonly bare?: boolean;
 }
 
 /** Rounds for the result line: sub-millisecond noise is not information. */
@@ -15,6 +17,6 @@ export function rounded(value: number, digits = 2): number {
 }
 
 /** The last (and only) stdout line: one JSON object that scripts can parse. */
-export function printResult(bench: string, figures: Figures): void {
-  process.stdout.write(`${JSON.stringify({ bench, ...figures })}\n`);
+export function printResult(bench: string, figures: Figures, bare = false): void {
+  process.stdout.write(`${JSON.stringify(bare ? figures : { bench, ...figures })}\n`);
 }

@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
-import { ownerOf, type Member } from './people.spec-helpers.js';
+import { io, type Socket } from 'socket.io-client';
+import { afterEach, beforeEach } from 'vitest';
+import { memberWith, ownerOf, type Member } from './people.spec-helpers.js';
 import { startTestApp, testClock, type TestApp } from './test-app.spec-helpers.js';
 
 /** 14:00 in New York on a summer weekday: every US zone's 09:00-21:00 window is open. */
@@ -53,4 +55,31 @@ export async function launchedCampaign(app: TestApp, owner: Member, contacts: nu
 /** One press of Send: a fresh gesture id unless the test repeats one. */
 export function send(app: TestApp, member: Member, campaignId: string, contactId: string, gestureId: string = randomUUID()) {
   return request(app.app.getHttpServer()).post(`/api/campaigns/${campaignId}/texting/send`).set('cookie', member.cookie).set('Idempotency-Key', gestureId).send({ contactId });
+}
+
+/** A live texting fixture: before each test an app with a launched campaign of 10 and a volunteer; `open` connects a member's socket, closed after the test. */
+export function liveTexting() {
+  const sockets: Socket[] = [];
+  const live = {
+    app: undefined as unknown as TestApp,
+    http: undefined as unknown as ReturnType<typeof request>,
+    owner: undefined as unknown as Member,
+    volunteer: undefined as unknown as Member,
+    campaignId: '',
+    async open(member: Member): Promise<Socket> {
+      const socket = io(live.app.url, { transports: ['websocket'], extraHeaders: { cookie: member.cookie }, reconnection: false, forceNew: true });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)));
+      return socket;
+    },
+  };
+  beforeEach(async () => {
+    ({ app: live.app, http: live.http, owner: live.owner, campaignId: live.campaignId } = await startWithLaunchedCampaign(10));
+    live.volunteer = await memberWith(live.app, live.owner, 'volunteer');
+  });
+  afterEach(async () => {
+    sockets.splice(0).forEach((s) => s.disconnect());
+    await live.app.close();
+  });
+  return live;
 }

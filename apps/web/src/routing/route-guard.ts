@@ -40,6 +40,8 @@ export function mayVisit(route: Route, role: Role): boolean {
     case 'campaign':
     // Message review: staff, and auditors reading.
     case 'review':
+    case 'dashboard':
+    case 'overview':
     case 'events':
     case 'people':
     case 'opt-outs':

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allowedRoute, homeRoute } from './route-guard';
 import { NEWEST_EVENTS, type Route } from './routes';
 
-const everyScreen: Route[] = [{ name: 'campaigns' }, { name: 'campaign', id: 'c1' }, NEWEST_EVENTS, { name: 'people' }, { name: 'home' }];
+const everyScreen: Route[] = [{ name: 'campaigns' }, { name: 'campaign', id: 'c1' }, { name: 'dashboard', campaignId: 'c1' }, { name: 'overview' }, NEWEST_EVENTS, { name: 'people' }, { name: 'home' }];
 
 describe('allowedRoute', () => {
   it('sends a volunteer home from every other screen', () => {

@@ -20,6 +20,10 @@ export type Route =
   | { name: 'campaign'; id: string }
   /** The texting screen: the next contact of one campaign and a Send button. */
   | { name: 'text'; campaignId: string }
+  /** A campaign's live dashboard (staff and auditors). */
+  | { name: 'dashboard'; campaignId: string }
+  /** Every active campaign at a glance (staff and auditors). */
+  | { name: 'overview' }
   /** Message review: every conversation of one campaign, filtered (staff and auditors). */
   | { name: 'review'; campaignId: string; filter: ReviewFilter }
   | { name: 'inbox'; view: InboxView; search: string }
@@ -48,6 +52,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/tags') return { name: 'tags' };
   if (path === '/opt-outs') return { name: 'opt-outs' };
   if (path === '/home') return { name: 'home' };
+  if (path === '/overview') return { name: 'overview' };
+  const dashboard = /^\/campaigns\/([^/]+)\/dashboard$/.exec(path);
+  if (dashboard) return { name: 'dashboard', campaignId: decodeToken(dashboard[1]!) };
   const texting = /^\/campaigns\/([^/]+)\/text$/.exec(path);
   if (texting) return { name: 'text', campaignId: decodeToken(texting[1]!) };
   const review = /^\/campaigns\/([^/]+)\/review$/.exec(path);
@@ -77,7 +84,10 @@ export function routeHref(route: Route): string {
     case 'opt-outs':
     case 'tags':
     case 'home':
+    case 'overview':
       return `#/${route.name}`;
+    case 'dashboard':
+      return `#/campaigns/${encodeURIComponent(route.campaignId)}/dashboard`;
     case 'campaign':
       return `#/campaigns/${encodeURIComponent(route.id)}`;
     case 'text':

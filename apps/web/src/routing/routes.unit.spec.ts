@@ -23,6 +23,14 @@ describe('parseRoute', () => {
     expect(parseRoute('#/campaigns/')).toEqual({ name: 'campaigns' });
   });
 
+  it('reads a campaign dashboard and the overview, and writes them back', () => {
+    const id = '0b8a4f7e-3c1d-4e9a-9b2f-6d5c4a3b2e1f';
+    expect(parseRoute(`#/campaigns/${id}/dashboard`)).toEqual({ name: 'dashboard', campaignId: id });
+    expect(routeHref({ name: 'dashboard', campaignId: id })).toBe(`#/campaigns/${id}/dashboard`);
+    expect(parseRoute('#/overview')).toEqual({ name: 'overview' });
+    expect(routeHref({ name: 'overview' })).toBe('#/overview');
+  });
+
   it('reads the people, home and join screens, keeping the invite token', () => {
     expect(parseRoute('#/people')).toEqual({ name: 'people' });
     expect(parseRoute('#/home')).toEqual({ name: 'home' });
