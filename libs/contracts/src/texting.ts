@@ -35,6 +35,8 @@ export const ConversationView = z.object({
   lastMessage: MessageView.nullable(),
   /** A free-text revocation ("remove me") the texter should act on. */
   possibleOptOut: z.string().nullable(),
+  /** Why the carrier says the number cannot take texts (invalid_number, not_mobile, unreachable, unknown_handset, landline), or null. */
+  unreachable: z.string().nullable(),
   /** Tags on the conversation (ids of the organization's tags). */
   tags: z.array(z.string()),
   /** Survey answers recorded, one per question. */

@@ -15,6 +15,7 @@ describe('Twilio webhooks through the app', () => {
   let app: TestApp;
   let campaignId: string;
   let volunteer: Member;
+  let owner: Member;
   let store: EventStore;
   const http = () => request(app.app.getHttpServer());
 
@@ -23,7 +24,8 @@ describe('Twilio webhooks through the app', () => {
     fake = twilio.fake;
     const started = await startWithLaunchedCampaign(10, { twilio: twilio.twilio });
     ({ app, campaignId } = started);
-    volunteer = await memberWith(app, started.owner, 'volunteer');
+    owner = started.owner;
+    volunteer = await memberWith(app, owner, 'volunteer');
     store = app.app.get(EVENT_STORE);
     await http().post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 10 }).expect(200);
   });
@@ -82,7 +84,7 @@ describe('Twilio webhooks through the app', () => {
     expect((await thread(contactId)).messages.map((m: { body: string }) => m.body)).toContain('Yes, count me in');
   });
 
-  it('a landline (30006) marks the contact unreachable once; filtered texts (30007) raise one campaign alarm', async () => {
+  it('a landline (30006) marks the contact unreachable once, beside its thread and on the dashboard; filtered texts (30007) raise one campaign alarm', async () => {
     const a = await dispatched();
     for (let i = 0; i < 5; i++) await postWebhook(app, 'status', status(a.sid, 'undelivered', { ErrorCode: '30006' })).expect(204);
     expect((await thread(a.contactId)).messages[0]).toMatchObject({ status: 'undelivered', errorCode: '30006' });
@@ -92,6 +94,11 @@ describe('Twilio webhooks through the app', () => {
     await postWebhook(app, 'status', status(b.sid, 'undelivered', { ErrorCode: '30007' })).expect(204);
     await postWebhook(app, 'status', status(c.sid, 'undelivered', { ErrorCode: '30007' })).expect(204);
     expect(await typesIn(deliveryAlarmStream(campaignId))).toEqual(['DeliveryAlarmRaised']);
+    expect((await thread(a.contactId)).conversation.unreachable).toBe('landline');
+    expect((await thread(b.contactId)).conversation.unreachable).toBeNull();
+    await expect
+      .poll(async () => (await http().get(`/api/campaigns/${campaignId}/dashboard`).set('cookie', owner.cookie).expect(200)).body, { timeout: 5000 })
+      .toMatchObject({ counters: { unreachable: 1 }, alarm: { on: true, carrier: [{ alarm: 'carrier_filtered', errorCode: '30007' }] } });
   });
 
   it('a signed callback without its MessageSid is a 400 naming it', async () => {

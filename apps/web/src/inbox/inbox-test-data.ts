@@ -16,6 +16,7 @@ export function aConversation(overrides: Partial<ConversationView> = {}): Conver
     timeZone: 'America/New_York',
     lastMessage: aMessage(),
     possibleOptOut: null,
+    unreachable: null,
     tags: [],
     answers: [],
     updatedAt: '2026-07-15T18:00:00Z',

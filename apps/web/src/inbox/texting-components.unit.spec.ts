@@ -60,6 +60,12 @@ describe('ConversationList', () => {
     expect(body).toContain('May want to stop: “remove me”');
   });
 
+  it('says when the carrier reported the number unreachable', () => {
+    const { body } = render(ConversationList, { props: { view: 'all', searching: false, conversations: [aConversation({ unreachable: 'landline' })] } });
+    expect(body).toContain('landline');
+    expect(render(ConversationList, { props: { view: 'all', searching: false, conversations: [aConversation()] } }).body).not.toContain('landline');
+  });
+
   it('says plainly when a view is empty', () => {
     expect(render(ConversationList, { props: { view: 'needs_reply', searching: false, conversations: [] } }).body).toContain('No replies waiting.');
     expect(render(ConversationList, { props: { view: 'closed', searching: true, conversations: [] } }).body).toContain('No conversation matches the search.');

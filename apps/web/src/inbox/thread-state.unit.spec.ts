@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cannedText } from './canned-text';
 import { aConversation, aMessage } from './inbox-test-data';
-import { applyToThread, mayReply, messageFailed, messageStatus, threadTopics, type Thread } from './thread-state';
+import { applyToThread, mayReply, messageFailed, messageStatus, threadTopics, unreachableNote, type Thread } from './thread-state';
 
 const thread = (): Thread => ({ conversation: aConversation(), messages: [aMessage({ messageId: 'm1', status: 'queued' })] });
 
@@ -30,13 +30,27 @@ describe('applyToThread', () => {
   });
 });
 
+describe('unreachableNote', () => {
+  it('says in words why the carrier refuses the number, and falls back to the code for a new reason', () => {
+    expect(unreachableNote('landline')).toBe('The carrier says the number is a landline: texts to it will not arrive.');
+    expect(unreachableNote('invalid_number')).toBe('The carrier says the number is not valid: texts to it will not arrive.');
+    expect(unreachableNote('new_reason')).toBe('The carrier says the number cannot take texts (new_reason): texts to it will not arrive.');
+  });
+});
+
 describe('messageStatus', () => {
   it('names each status of a text sent, with the carrier’s error code', () => {
     expect(messageStatus(aMessage({ status: 'queued' }))).toBe('Queued');
     expect(messageStatus(aMessage({ status: 'dispatched' }))).toBe('Sent to the carrier');
     expect(messageStatus(aMessage({ status: 'delivered' }))).toBe('Delivered');
     expect(messageStatus(aMessage({ status: 'failed', errorCode: '30006' }))).toBe('Failed (30006)');
-    expect(messageStatus(aMessage({ status: 'not_sent', errorCode: 'opted_out' }))).toBe('Not sent (opted_out)');
+    expect(messageStatus(aMessage({ status: 'not_sent', errorCode: 'opted_out' }))).toBe('Not sent: the number opted out');
+    expect(messageStatus(aMessage({ status: 'not_sent', errorCode: 'expired' }))).toBe("Not sent: the contact's texting hours ended while it waited");
+    expect(messageStatus(aMessage({ status: 'not_sent', errorCode: 'not_at_provider' }))).toBe('Not sent: it never reached the carrier');
+    expect(messageStatus(aMessage({ status: 'not_sent', errorCode: '21610' }))).toBe('Not sent (21610)');
+    expect(messageStatus(aMessage({ status: 'unknown' }))).toBe('Outcome unknown: being checked with the carrier');
+    expect(messageStatus(aMessage({ status: 'undecided' }))).toBe('Outcome unknown: an admin decides');
+    expect(messageFailed(aMessage({ status: 'unknown' }))).toBe(true);
     expect(messageStatus(aMessage({ status: 'something_new' }))).toBe('something_new');
   });
 

@@ -16,6 +16,7 @@ interface ConversationRow {
   time_zone: string | null;
   last_message_id: string | null;
   possible_opt_out: string | null;
+  unreachable: string | null;
   updated_at: string;
   position: number;
 }
@@ -62,6 +63,7 @@ const toConversation = (db: Database.Database, row: ConversationRow): Conversati
     timeZone: row.time_zone,
     lastMessage: last ? toMessage(last) : null,
     possibleOptOut: row.possible_opt_out,
+    unreachable: row.unreachable,
     tags: cachedStatement<[string], string>(db, 'SELECT tag_id FROM conversation_tags WHERE contact_id = ? ORDER BY position').pluck().all(row.contact_id),
     answers: cachedStatement<[string], { questionId: string; answerId: string }>(db, 'SELECT question_id AS questionId, answer_id AS answerId FROM survey_answers WHERE contact_id = ? ORDER BY position').all(row.contact_id),
     updatedAt: row.updated_at,
@@ -109,13 +111,13 @@ const insertMessage = (db: Database.Database, event: StoredEvent, row: Omit<Mess
  */
 export const textingProjector = defineProjector({
   name: 'texting',
-  version: 3,
+  version: 4,
   tables: ['conversations', 'messages', 'unmatched_replies', 'conversation_tags', 'survey_answers'],
   schema: `
     CREATE TABLE IF NOT EXISTS conversations (
       contact_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, texter_id TEXT, status TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0,
       phone TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, time_zone TEXT,
-      last_message_id TEXT, possible_opt_out TEXT, updated_at TEXT NOT NULL, position INTEGER NOT NULL
+      last_message_id TEXT, possible_opt_out TEXT, unreachable TEXT, updated_at TEXT NOT NULL, position INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS conversations_by_texter ON conversations (texter_id, status, position);
     CREATE INDEX IF NOT EXISTS conversations_by_campaign ON conversations (campaign_id, texter_id, status);
@@ -192,6 +194,11 @@ export const textingProjector = defineProjector({
     MessageOutcomeUndecided: (event, db, announce) => {
       setMessage(db, event.data.messageId, 'undecided', null);
       return announce ? announced(db, event, event.data.contactId, event.data.messageId) : undefined;
+    },
+    // The carrier says the number cannot take texts: the texter sees why beside the thread.
+    ContactMarkedUnreachable: (event, db, announce) => {
+      touch(db, event, event.data.contactId, 'unreachable = ?', [event.data.reason], event.data.at);
+      return announce ? announced(db, event, event.data.contactId, null) : undefined;
     },
     MessageDeliveryUpdated: (event, db, announce) => {
       setMessage(db, event.data.messageId, event.data.status, event.data.errorCode ?? null);
