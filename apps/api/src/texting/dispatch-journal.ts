@@ -12,6 +12,11 @@ export interface Attempt {
   readonly startedAt: string;
 }
 
+/** An attempt as written to the shared store (several instances): its revision in `$dispatch-attempts`. */
+export interface SharedAttempt extends Attempt {
+  readonly revision: bigint;
+}
+
 interface AttemptRow {
   message_id: string;
   contact_id: string;
@@ -48,6 +53,11 @@ export class DispatchJournal implements DailyCounts {
     // Attempts written by the dispatcher before reconciliation existed have no number and text.
     const columns = new Set((this.db.pragma('table_info(dispatch_attempts)') as Array<{ name: string }>).map((c) => c.name));
     if (!columns.has('to_phone')) this.db.exec('ALTER TABLE dispatch_attempts ADD COLUMN to_phone TEXT; ALTER TABLE dispatch_attempts ADD COLUMN body TEXT;');
+    // Where each open attempt stands in the shared `$dispatch-attempts` stream (several instances; null with SQLite).
+    for (const table of ['dispatch_attempts', 'dispatch_unknown']) {
+      const has = (this.db.pragma(`table_info(${table})`) as Array<{ name: string }>).some((c) => c.name === 'shared_revision');
+      if (!has) this.db.exec(`ALTER TABLE ${table} ADD COLUMN shared_revision INTEGER`);
+    }
   }
 
   checkpoint(): bigint {
@@ -59,8 +69,33 @@ export class DispatchJournal implements DailyCounts {
     this.db.prepare('INSERT INTO dispatch_checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position').run(position);
   }
 
-  begin(attempt: Attempt): void {
-    this.beginStatement().run(attempt.messageId, attempt.contactId, attempt.campaignId, attempt.startedAt, attempt.to, attempt.body);
+  begin(attempt: Attempt, sharedRevision: bigint | null = null): void {
+    this.beginStatement().run(attempt.messageId, attempt.contactId, attempt.campaignId, attempt.startedAt, attempt.to, attempt.body, sharedRevision);
+  }
+
+  /** Whether this journal holds the attempt (in flight or unknown). */
+  holds(messageId: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM dispatch_attempts WHERE message_id = ? UNION ALL SELECT 1 FROM dispatch_unknown WHERE message_id = ?').pluck().get(messageId, messageId) !==
+      undefined
+    );
+  }
+
+  /** Another instance's attempt, left in flight or unreconciled when it stopped: this one reconciles it now. */
+  adoptUnknown(attempt: SharedAttempt): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO dispatch_unknown (message_id, contact_id, campaign_id, to_phone, body, started_at, shared_revision) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(attempt.messageId, attempt.contactId, attempt.campaignId, attempt.to, attempt.body, attempt.startedAt, attempt.revision);
+  }
+
+  /** The oldest shared revision of an attempt still in flight or unknown here: a next holder reads the shared stream from there. */
+  oldestSharedRevision(): bigint | null {
+    const oldest = this.db
+      .prepare('SELECT min(r) FROM (SELECT min(shared_revision) AS r FROM dispatch_attempts UNION ALL SELECT min(shared_revision) FROM dispatch_unknown)')
+      .safeIntegers()
+      .pluck()
+      .get() as bigint | null;
+    return oldest;
   }
 
   /** The outcome is in the log. */
@@ -69,7 +104,7 @@ export class DispatchJournal implements DailyCounts {
   }
 
   // Prepared once: begin and finish run for every text (the dispatch bench showed the preparing).
-  private readonly beginStatement = this.statement('INSERT OR REPLACE INTO dispatch_attempts (message_id, contact_id, campaign_id, started_at, to_phone, body) VALUES (?, ?, ?, ?, ?, ?)');
+  private readonly beginStatement = this.statement('INSERT OR REPLACE INTO dispatch_attempts (message_id, contact_id, campaign_id, started_at, to_phone, body, shared_revision) VALUES (?, ?, ?, ?, ?, ?, ?)');
   private readonly finishStatement = this.statement('DELETE FROM dispatch_attempts WHERE message_id = ?');
 
   private statement(sql: string): () => Database.Statement {
@@ -85,7 +120,11 @@ export class DispatchJournal implements DailyCounts {
   /** The attempt's outcome is unknown (recorded in the log): it waits for reconciliation. */
   markUnknown(messageId: string): void {
     this.db.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO dispatch_unknown SELECT message_id, contact_id, campaign_id, to_phone, body, started_at FROM dispatch_attempts WHERE message_id = ?').run(messageId);
+      this.db
+        .prepare(
+          'INSERT OR IGNORE INTO dispatch_unknown (message_id, contact_id, campaign_id, to_phone, body, started_at, shared_revision) SELECT message_id, contact_id, campaign_id, to_phone, body, started_at, shared_revision FROM dispatch_attempts WHERE message_id = ?',
+        )
+        .run(messageId);
       this.finish(messageId);
     })();
   }

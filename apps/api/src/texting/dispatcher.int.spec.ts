@@ -7,33 +7,8 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memberWith, ownerOf } from '../testing/people.spec-helpers.js';
 import { startTestApp, testClock } from '../testing/test-app.spec-helpers.js';
+import { CountingProvider, oneTextInFlight, StuckProvider } from '../testing/providers.spec-helpers.js';
 import { launchedCampaign, OPEN_HOURS, QUIET_SANDBOX, dispatchWith } from '../testing/texting.spec-helpers.js';
-
-/** A provider that takes the message and never answers: the process "dies" while it is being asked. */
-class StuckProvider implements SmsProvider {
-  readonly name = 'stuck';
-  readonly asked: OutboundMessage[] = [];
-  senderOf = () => '+15005550006';
-  connect(_sink: ProviderSink): void {}
-  send(message: OutboundMessage): Promise<SendResult> {
-    this.asked.push(message);
-    return new Promise(() => {});
-  }
-  async close(): Promise<void> {}
-}
-
-/** Counts what it is asked and accepts it. */
-class CountingProvider implements SmsProvider {
-  readonly name = 'counting';
-  readonly asked: OutboundMessage[] = [];
-  senderOf = () => '+15005550006';
-  connect(_sink: ProviderSink): void {}
-  async send(message: OutboundMessage): Promise<SendResult> {
-    this.asked.push(message);
-    return { status: 'accepted', providerMessageId: `SM${randomUUID().replace(/-/g, '')}`, from: '+15005550006' };
-  }
-  async close(): Promise<void> {}
-}
 
 /** Holds every send until the test opens the gate. */
 class GatedProvider extends CountingProvider {
@@ -58,14 +33,7 @@ describe('the dispatcher across a crash', () => {
     clock.advance(OPEN_HOURS - Date.now());
     const stuck = new StuckProvider();
     const first = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: stuck }, dataDir, clock);
-    const owner = await ownerOf(first);
-    const campaignId = await launchedCampaign(first, owner, 5);
-    const volunteer = await memberWith(first, owner, 'volunteer');
-    const http = request(first.app.getHttpServer());
-    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count: 2 }).expect(200);
-    const a = (await http.get(`/api/campaigns/${campaignId}/texting/next`).set('cookie', volunteer.cookie).expect(200)).body.next;
-    await http.post(`/api/campaigns/${campaignId}/texting/send`).set('cookie', volunteer.cookie).set('Idempotency-Key', randomUUID()).send({ contactId: a.contactId }).expect(201);
-    await expect.poll(() => stuck.asked.length).toBe(1);
+    const { campaignId, volunteer, a } = await oneTextInFlight(first, stuck);
     await first.app.close(); // the files stay, as after a kill -9 mid-request
 
     const counting = new CountingProvider();

@@ -10,7 +10,8 @@ import { systemEnvelope } from '../commands/command-envelope.js';
 import { CommandExecutor } from '../commands/command-executor.js';
 import { CLOCK, EVENT_STORE, PROJECTIONS, READ_MODEL_DB, type Clock } from '../infrastructure/tokens.js';
 import { INSTALLATION_ORGANIZATION_ID } from '../setup/the-organization.js';
-import { DISPATCH_LEASE } from './dispatch-lease.js';
+import { DISPATCH_LEASE, dispatchAttempts } from './dispatch-lease.js';
+import type { DispatchAttempts } from './dispatch-attempts.js';
 import type { Lease } from '../infrastructure/lease.js';
 import { CarrierErrorConsequences } from './carrier-error-consequences.js';
 import { DispatchJournal, type Attempt } from './dispatch-journal.js';
@@ -38,6 +39,16 @@ const SEND_TIMEOUT_MS = 30_000;
 const MAX_DEFER_MS = 30_000;
 /** A text that waited longer than this for its sender's pace is checked again before it goes. */
 const RECHECK_AFTER_MS = 1_000;
+
+/** Fenced out by another holder: how long to stand back before checking the lease again (a lease's time to live). */
+const FENCED_BACKOFF_MS = 15_000;
+
+/** The shared attempts stream was taken over by another instance: this one must not send. */
+class FencedOut extends Error {
+  constructor() {
+    super('Another instance took the dispatch over');
+  }
+}
 
 const outboundOf = (event: RecordedEvent): Outbound => event.data as unknown as Outbound;
 
@@ -79,12 +90,14 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     private readonly consequences: CarrierErrorConsequences,
   ) {
     this.journal = new DispatchJournal(resolve(config.dataDir, 'dispatch.db'));
+    this.attempts = dispatchAttempts(config, store, this.journal);
     this.reconciler = new DispatchReconciler(this.journal, provider, (attempt, outcome) => this.record(attempt, outcome).then(() => undefined), clock, config.dispatch.reconcileAfterMs);
     this.reconcileEveryMs = config.dispatch.reconcileEveryMs;
     this.concurrency = config.dispatch.concurrency;
     this.pacer = new SenderPacer(config.dispatch, this.journal, clock);
   }
 
+  private readonly attempts: DispatchAttempts;
   private readonly reconcileEveryMs: number;
   private readonly concurrency: number;
   private readonly pacer: SenderPacer;
@@ -127,7 +140,9 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async start(): Promise<void> {
+    if (!this.lease.held || this.stopped) return;
     try {
+      await this.adoptLeftOpen();
       await this.settleAmbiguous();
     } catch (error) {
       this.logger.error(error, 'could not settle earlier attempts; retrying');
@@ -148,7 +163,14 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
           this.journal.saveCheckpoint(events[events.length - 1]!.position.commit);
         },
         onError: (error) => {
-          if (this.stopped) return;
+          if (this.stopped || !this.lease.held) return; // the lease went elsewhere: the next holder goes on
+          if (error instanceof FencedOut) {
+            // Another instance took the dispatch over while this one still thought it held the lease (a pause, a
+            // skewed clock): stand back; if the lease is still this one's after its time to live, take over again.
+            this.logger.warn('another instance took the dispatch over; standing back');
+            void this.pause().then(() => (this.retry = setTimeout(() => void this.start(), FENCED_BACKOFF_MS)));
+            return;
+          }
           this.logger.error(error, 'dispatch failed; retrying from the checkpoint');
           this.retry = setTimeout(() => void this.start(), 1000);
         },
@@ -160,6 +182,24 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   /** What waits in the dispatcher now: texts holding for their sender's slot, sends whose outcome is still unknown. */
   backlog(): { waitingBySender: ReadonlyMap<string, number>; unknown: number } {
     return { waitingBySender: this.pacer.waitingBySender(), unknown: this.journal.unknownCount() };
+  }
+
+  /**
+   * Attempts another instance left open when it stopped holding the dispatch
+   * (several instances): in flight, their outcome is unknown (recorded so);
+   * either way this instance reconciles them. Never sent again.
+   */
+  private async adoptLeftOpen(): Promise<void> {
+    for (const attempt of await this.attempts.takeOver()) {
+      if (this.journal.holds(attempt.messageId)) continue; // this instance's own: settled below
+      const state = await this.executor.current(conversationStream(attempt.contactId), conversationDecider);
+      const known = state.outbound.get(attempt.messageId);
+      if (known !== undefined && known !== 'queued' && known !== 'unknown') continue;
+      if (known !== 'unknown') {
+        await this.record(attempt, { kind: 'unknown', attemptedAt: attempt.startedAt, detail: 'The instance sending it stopped while the provider was being asked' });
+      }
+      this.journal.adoptUnknown(attempt);
+    }
   }
 
   /** Attempts left by a process that died mid-send: their outcome is unknown, unless the log already has it. */
@@ -198,7 +238,8 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     const { closesAt } = verdict;
     if (this.stopped) return;
     const attempt: Attempt = { messageId: message.messageId, contactId: message.contactId, campaignId: message.campaignId, to: message.to, body: message.body, startedAt: this.clock().toISOString() };
-    this.journal.begin(attempt);
+    // Written down before the provider is asked. Not written: another instance holds the dispatch now and sends it.
+    if (!(await this.attempts.begin(attempt))) throw new FencedOut();
     const result = await this.send({ ...message, validUntil: closesAt.toISOString() });
     if (result === 'stopped' || this.stopped) return; // the attempt stays: the next start settles it (an outcome already recorded wins)
     const outcome: DispatchOutcome =
