@@ -39,9 +39,12 @@ export async function runDispatchBench(options: BenchOptions): Promise<BenchOutc
     say(`starting the API (SMS_PROVIDER=twilio, ${RATE} msg/s per sender) against the fake Twilio at ${fake.baseUrl}`);
     const api = await startApiChild({
       dataDir,
-      env: { PORT: String(port), SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: SERVICE, PUBLIC_BASE_URL: publicUrl, TWILIO_API_BASE_URL: fake.baseUrl, SMS_RATE_PER_SECOND: String(RATE), DISPATCH_CONCURRENCY: '64' },
+      profile: process.env.BENCH_API_CPU_PROFILE !== undefined,
+      env: { PORT: String(port), SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: SERVICE, PUBLIC_BASE_URL: publicUrl, TWILIO_API_BASE_URL: fake.baseUrl, SMS_RATE_PER_SECOND: String(RATE), DISPATCH_CONCURRENCY: process.env.BENCH_DISPATCH_CONCURRENCY ?? '64' },
     });
+    const profileDir = process.env.BENCH_API_CPU_PROFILE;
     try {
+      if (profileDir !== undefined) await api.startProfile();
       // However slow the machine, wait while texts keep arriving; 30 s without one means the rest are lost.
       for (let last = -1, stalledSince = Date.now(); fake.messages.length < messages && Date.now() - stalledSince < 30_000; ) {
         await sleep(1_000);
@@ -49,6 +52,11 @@ export async function runDispatchBench(options: BenchOptions): Promise<BenchOutc
         say(`${fake.messages.length.toLocaleString('en-US')} at Twilio`);
         last = fake.messages.length;
         stalledSince = Date.now();
+      }
+      if (profileDir !== undefined) {
+        const path = join(profileDir, 'api-dispatch.cpuprofile');
+        await api.stopProfile(path);
+        say(`API profile (the sending) written to ${path}`);
       }
       const times = fake.messages.map((m) => m.createdAtMs).sort((a, b) => a - b);
       const seconds = (times[times.length - 1]! - times[0]!) / 1000;

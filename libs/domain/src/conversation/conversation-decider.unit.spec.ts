@@ -130,6 +130,8 @@ describe('conversation decider', () => {
       spec.given([dispatched]).when(answer({ questionId: 'q9' })).thenRejects('invalid', /no such question/);
       spec.given([dispatched]).when(answer({ questionId: 'q2', answerId: 'no' })).thenRejects('invalid', /“Need a ride\?” has no such answer/);
       spec.given([]).when(answer()).thenRejects('conflict', /first text/);
+      // Sent (the texting stream has it) but not yet through the dispatcher: the texter may already answer.
+      spec.given([]).when(answer({ texted: true })).then([recorded('no')]);
       spec.given([dispatched]).when(answer({ mayAct: false })).thenRejects('forbidden', /not assigned to you/);
     });
 
@@ -149,6 +151,7 @@ describe('conversation decider', () => {
       spec.given([dispatched]).when(close).then([closed]);
       spec.given([dispatched, closed]).when(close).then([]);
       spec.given([]).when(close).thenRejects('conflict', /first text/);
+      spec.given([]).when({ ...close, texted: true }).then([closed]);
       spec.given([dispatched]).when({ ...close, mayAct: false }).thenRejects('forbidden');
       const received: ConversationEvent = { type: 'ReplyReceived', data: { ...base, providerMessageId: 'SM9', from: '+1', to: '+2', body: 'one more thing', kind: 'message', receivedAt: now } };
       spec.given([dispatched, closed, received]).when(close).then([closed]);
