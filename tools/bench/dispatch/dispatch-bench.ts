@@ -40,7 +40,7 @@ export async function runDispatchBench(options: BenchOptions): Promise<BenchOutc
     const api = await startApiChild({
       dataDir,
       profile: process.env.BENCH_API_CPU_PROFILE !== undefined,
-      env: { PORT: String(port), SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: SERVICE, PUBLIC_BASE_URL: publicUrl, TWILIO_API_BASE_URL: fake.baseUrl, SMS_RATE_PER_SECOND: String(RATE), DISPATCH_CONCURRENCY: process.env.BENCH_DISPATCH_CONCURRENCY ?? '64' },
+      env: { PORT: String(port), SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: SERVICE, PUBLIC_BASE_URL: publicUrl, TWILIO_API_BASE_URL: fake.baseUrl, SMS_RATE_PER_SECOND: String(RATE), DISPATCH_CONCURRENCY: '64' },
     });
     const profileDir = process.env.BENCH_API_CPU_PROFILE;
     try {

@@ -1,4 +1,5 @@
-import { StreamNotFoundError, WrongExpectedVersionError, type EventStore } from '@textbank/event-store';
+import { WrongExpectedVersionError, type EventStore } from '@textbank/event-store';
+import { lastEventOf } from './last-event.js';
 
 /** Work that must run in one place at a time (the SMS dispatcher): started when the lease is held, stopped when it is lost. */
 export interface Lease {
@@ -97,7 +98,7 @@ export class StoreLease implements Lease {
   private async tick(): Promise<void> {
     const now = this.clock();
     try {
-      const last = await this.last();
+      const last = await lastEventOf(this.store, this.stream);
       const data = last?.type === LEASE_ACQUIRED ? (last.data as LeaseData) : undefined;
       const free = !data || data.holder === this.holder || data.expiresAt <= now;
       if (!free) {
@@ -125,16 +126,6 @@ export class StoreLease implements Lease {
       }
     }
     this.schedule(this.renewEveryMs);
-  }
-
-  private async last() {
-    try {
-      const [last] = await this.store.readStream(this.stream, { direction: 'backwards', maxCount: 1 });
-      return last;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
   }
 
   private lose(): void {

@@ -1,4 +1,5 @@
-import { StreamNotFoundError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@textbank/event-store';
+import { WrongExpectedVersionError, type EventStore } from '@textbank/event-store';
+import { lastEventOf } from '../infrastructure/last-event.js';
 import type { Attempt, DispatchJournal, SharedAttempt } from './dispatch-journal.js';
 
 /**
@@ -65,7 +66,7 @@ export class SharedAttempts implements DispatchAttempts {
     await this.writing;
     this.revision = undefined;
     for (;;) {
-      const last = await this.last();
+      const last = await lastEventOf(this.store, ATTEMPTS_STREAM);
       const openSince = last ? BigInt((last.data as unknown as AttemptsData).openSince) : 0n;
       const left: SharedAttempt[] = last ? await this.attemptsFrom(openSince) : [];
       const stillOpen = [this.journal.oldestSharedRevision(), ...left.map((a) => a.revision)].filter((r): r is bigint => r !== null);
@@ -129,15 +130,5 @@ export class SharedAttempts implements DispatchAttempts {
     return events.flatMap((event) =>
       event.type === DISPATCH_ATTEMPTS ? ((event.data as unknown as AttemptsData).attempts ?? []).map((a) => ({ ...a, revision: event.revision })) : [],
     );
-  }
-
-  private async last(): Promise<RecordedEvent | undefined> {
-    try {
-      const [last] = await this.store.readStream(ATTEMPTS_STREAM, { direction: 'backwards', maxCount: 1 });
-      return last;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
   }
 }

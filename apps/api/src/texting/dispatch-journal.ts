@@ -51,13 +51,18 @@ export class DispatchJournal implements DailyCounts {
         message_id TEXT PRIMARY KEY, contact_id TEXT NOT NULL, campaign_id TEXT NOT NULL, to_phone TEXT, body TEXT, started_at TEXT NOT NULL
       );`);
     // Attempts written by the dispatcher before reconciliation existed have no number and text.
-    const columns = new Set((this.db.pragma('table_info(dispatch_attempts)') as Array<{ name: string }>).map((c) => c.name));
-    if (!columns.has('to_phone')) this.db.exec('ALTER TABLE dispatch_attempts ADD COLUMN to_phone TEXT; ALTER TABLE dispatch_attempts ADD COLUMN body TEXT;');
+    this.addColumn('dispatch_attempts', 'to_phone TEXT');
+    this.addColumn('dispatch_attempts', 'body TEXT');
     // Where each open attempt stands in the shared `$dispatch-attempts` stream (several instances; null with SQLite).
-    for (const table of ['dispatch_attempts', 'dispatch_unknown']) {
-      const has = (this.db.pragma(`table_info(${table})`) as Array<{ name: string }>).some((c) => c.name === 'shared_revision');
-      if (!has) this.db.exec(`ALTER TABLE ${table} ADD COLUMN shared_revision INTEGER`);
-    }
+    this.addColumn('dispatch_attempts', 'shared_revision INTEGER');
+    this.addColumn('dispatch_unknown', 'shared_revision INTEGER');
+  }
+
+  /** A column a dispatch.db written by an earlier version lacks. */
+  private addColumn(table: string, definition: string): void {
+    const name = definition.split(' ')[0];
+    const columns = this.db.pragma(`table_info(${table})`) as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === name)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${definition}`);
   }
 
   checkpoint(): bigint {
@@ -90,12 +95,11 @@ export class DispatchJournal implements DailyCounts {
 
   /** The oldest shared revision of an attempt still in flight or unknown here: a next holder reads the shared stream from there. */
   oldestSharedRevision(): bigint | null {
-    const oldest = this.db
+    return this.db
       .prepare('SELECT min(r) FROM (SELECT min(shared_revision) AS r FROM dispatch_attempts UNION ALL SELECT min(shared_revision) FROM dispatch_unknown)')
       .safeIntegers()
       .pluck()
       .get() as bigint | null;
-    return oldest;
   }
 
   /** The outcome is in the log. */

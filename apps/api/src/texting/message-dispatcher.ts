@@ -199,28 +199,26 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   private async adoptLeftOpen(): Promise<void> {
     for (const attempt of await this.attempts.takeOver()) {
       if (this.journal.holds(attempt.messageId)) continue; // this instance's own: settled below
-      const state = await this.executor.current(conversationStream(attempt.contactId), conversationDecider);
-      const known = state.outbound.get(attempt.messageId);
-      if (known !== undefined && known !== 'queued' && known !== 'unknown') continue;
-      if (known !== 'unknown') {
-        await this.record(attempt, { kind: 'unknown', attemptedAt: attempt.startedAt, detail: 'The instance sending it stopped while the provider was being asked' });
-      }
-      this.journal.adoptUnknown(attempt);
+      if (!(await this.settledInLog(attempt, 'The instance sending it stopped while the provider was being asked'))) this.journal.adoptUnknown(attempt);
     }
   }
 
   /** Attempts left by a process that died mid-send: their outcome is unknown, unless the log already has it. */
   private async settleAmbiguous(): Promise<void> {
     for (const attempt of this.journal.inFlight()) {
-      const state = await this.executor.current(conversationStream(attempt.contactId), conversationDecider);
-      const known = state.outbound.get(attempt.messageId);
-      if (known !== undefined && known !== 'queued' && known !== 'unknown') {
-        this.journal.finish(attempt.messageId); // died after recording, before clearing
-        continue;
-      }
-      await this.record(attempt, { kind: 'unknown', attemptedAt: attempt.startedAt, detail: 'The app stopped while the provider was being asked' });
-      this.journal.markUnknown(attempt.messageId);
+      // Settled: the process died after recording, before clearing.
+      if (await this.settledInLog(attempt, 'The app stopped while the provider was being asked')) this.journal.finish(attempt.messageId);
+      else this.journal.markUnknown(attempt.messageId);
     }
+  }
+
+  /** Whether the log has the attempt's outcome; if not, it is recorded unknown there (once), for reconciliation. */
+  private async settledInLog(attempt: Attempt, detail: string): Promise<boolean> {
+    const state = await this.executor.current(conversationStream(attempt.contactId), conversationDecider);
+    const known = state.outbound.get(attempt.messageId);
+    if (known !== undefined && known !== 'queued' && known !== 'unknown') return true;
+    if (known !== 'unknown') await this.record(attempt, { kind: 'unknown', attemptedAt: attempt.startedAt, detail });
+    return false;
   }
 
   private async dispatch(event: RecordedEvent): Promise<void> {
