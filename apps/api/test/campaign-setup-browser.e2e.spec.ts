@@ -165,7 +165,7 @@ describe('setting up a campaign in a real browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(titles).toEqual(['Thanks', 'Wrong number', 'Where to vote']);
     // At the top "Up" is disabled: the keyboard is on "Down" now.
-    expect(await focusedText(page)).toBe('↓ Down');
+    await expect.poll(() => focusedText(page)).toBe('↓ Down');
     const listed = await callApi<{ responses: Array<{ title: string }> }>(api.url, owner.cookie, 'GET', `/api/campaigns/${campaignId}/responses`);
     expect(listed.responses.map((r) => r.title)).toEqual(['Thanks', 'Wrong number', 'Where to vote']);
 
@@ -273,7 +273,7 @@ describe('setting up a campaign in a real browser', () => {
     await launch.screenshot({ path: join(OUTPUT, 'launch-checklist-desktop.png') });
     toDocs('launch-checklist-desktop.png');
     await launch.getByRole('button', { name: 'Upload contacts' }).click();
-    expect(await focusedText(page)).toBe('Contacts');
+    await expect.poll(() => focusedText(page)).toBe('Contacts');
 
     const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
     await signInIn(phone, api.url, founder.email, founder.password);

@@ -98,7 +98,7 @@ describe('campaigns in a real browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
 
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Changes saved.' }).count()).toBe(1);
-    expect(await focusedText(page)).toBe('Edit details');
+    await expect.poll(() => focusedText(page)).toBe('Edit details');
     const saved = await callApi<{ name: string; description: string }>(api.url, owner.cookie, 'GET', `/api/campaigns/${id}`);
     expect(saved).toMatchObject({ name: 'GOTV Weekend 2026', description: 'Get out the vote, Saturday and Sunday' });
     await page.getByRole('heading', { level: 1, name: 'GOTV Weekend 2026' }).waitFor();
@@ -131,7 +131,7 @@ describe('campaigns in a real browser', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Campaign created.' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Open Half-typed campaign' }).waitFor();
     // The form closed; the keyboard is back on the button that opened it.
-    expect(await focusedText(page)).toBe('New campaign');
+    await expect.poll(() => focusedText(page)).toBe('New campaign');
     // Leaving the screen takes the message with it.
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByRole('link', { name: 'Campaigns' }).click();

@@ -55,7 +55,7 @@ describe('volunteer links stay retrievable', () => {
     const dialog = page.getByRole('dialog', { name: 'Link: Saturday phone bank' });
     await dialog.waitFor();
     expect((await dialog.getByTestId('invite-link').textContent())!.trim()).toBe(firstLink);
-    expect(await focusedText(page)).toBe('Copy');
+    await expect.poll(() => focusedText(page)).toBe('Copy');
     const qr = dialog.getByRole('img', { name: /QR code of the link/ });
     expect(await qr.isVisible()).toBe(true);
     expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(200);
@@ -63,7 +63,7 @@ describe('volunteer links stay retrievable', () => {
     await page.screenshot({ path: join(OUTPUT, 'invite-link-qr.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await focusedText(page)).toBe('Show link');
+    await expect.poll(() => focusedText(page)).toBe('Show link');
   });
 
   it('New link asks first, naming how many joined; then the old link is dead and the new one works', async () => {
@@ -77,7 +77,7 @@ describe('volunteer links stay retrievable', () => {
     const words = await asked.textContent();
     expect(words).toContain('The current link stops working at once');
     expect(words).toContain('1 person joined with it; they stay members.');
-    expect(await focusedText(page)).toBe('Cancel');
+    await expect.poll(() => focusedText(page)).toBe('Cancel');
     await asked.getByRole('button', { name: 'Make new link' }).click();
 
     const shown = page.getByRole('dialog', { name: 'New link: Saturday phone bank' });

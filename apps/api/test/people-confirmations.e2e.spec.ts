@@ -66,7 +66,7 @@ describe('risky changes to people wait for a confirmation', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Admins create and edit campaigns');
     // Cancel has the focus: Enter by habit does not confirm.
-    expect(await focusedText(page)).toBe('Cancel');
+    await expect.poll(() => focusedText(page)).toBe('Cancel');
     await page.screenshot({ path: join(OUTPUT, 'people-confirm-role.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -81,7 +81,7 @@ describe('risky changes to people wait for a confirmation', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Sam Texter is now an admin.' }).count()).toBe(1);
     expect(writes).toEqual([`PATCH /api/people/${sam.id}/role`]);
     expect((await personOnServer(sam.id)).role).toBe('admin');
-    expect(await focusedId(page)).toBe(`role-${sam.id}`);
+    await expect.poll(() => focusedId(page)).toBe(`role-${sam.id}`);
   });
 
   it('Suspend asks first, naming the person and what happens to their sessions', async () => {
@@ -144,7 +144,7 @@ describe('the People page at size', () => {
     await page.getByLabel('Status', { exact: true }).selectOption('');
 
     await page.getByRole('button', { name: /^Invites \(\d+ open\)$/ }).click();
-    expect(await focusedText(page)).toBe('Invites');
+    await expect.poll(() => focusedText(page)).toBe('Invites');
     await page.getByRole('region', { name: 'Invites' }).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'people-desktop.png'), fullPage: true });
   });

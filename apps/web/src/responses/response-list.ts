@@ -19,6 +19,18 @@ export function inOrder(responses: readonly CannedResponseView[], order: readonl
   });
 }
 
+/**
+ * A pushed list older than a move of this screen's own (or arriving while one
+ * is unanswered): its contents in the order on screen, so the list does not
+ * jump back a place and then forward again. A different set of responses
+ * (one added or deleted meanwhile) is taken as pushed.
+ */
+export function inScreenOrder(pushed: readonly CannedResponseView[], onScreen: readonly CannedResponseView[]): CannedResponseView[] {
+  const ids = new Set(onScreen.map((response) => response.responseId));
+  const same = pushed.length === ids.size && pushed.every((response) => ids.has(response.responseId));
+  return same ? inOrder(pushed, onScreen.map((response) => response.responseId)) : [...pushed];
+}
+
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Titles and bodies, ignoring case and accents, as the API's `q` does; the whole list (at most 100) is at hand and live. */
