@@ -65,7 +65,13 @@ export async function runDispatchBench(options: BenchOptions): Promise<BenchOutc
       const duplicates = [...bodies.values()].filter((n) => n > 1).length;
       const lost = texts.filter((t) => !bodies.has(t.body)).length;
       say(`sent: ${fake.messages.length} in ${rounded(seconds)} s; posting ${fake.messages.length} signed status callbacks, ${CALLBACK_CONCURRENCY} at a time`);
+      if (profileDir !== undefined) await api.startProfile();
       const callbacks = await postCallbacks(`${api.url}/webhooks/twilio/status`, `${publicUrl}/webhooks/twilio/status`, fake.messages.map((m) => m.sid));
+      if (profileDir !== undefined) {
+        const path = join(profileDir, 'api-callbacks.cpuprofile');
+        await api.stopProfile(path);
+        say(`API profile (the callbacks) written to ${path}`);
+      }
       await api.stop();
       const updates = await countEvents(join(dataDir, 'events.db'), 'MessageDeliveryUpdated');
       say(`callbacks: ${callbacks.ok} answered 204 in ${rounded(callbacks.seconds)} s; ${updates} delivery updates in the log`);

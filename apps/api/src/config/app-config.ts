@@ -106,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsHost: e.METRICS_HOST,
     socketSweepMs: 30_000,
     sandbox: sandboxConfigFrom(env),
-    ...(e.SMS_PROVIDER === 'twilio' && { twilio: twilioConfigFrom(env) }),
+    ...(e.SMS_PROVIDER === 'twilio' && { twilio: { ...twilioConfigFrom(env), maxSockets: e.DISPATCH_CONCURRENCY } }),
     dispatch: {
       reconcileAfterMs: e.DISPATCH_RECONCILE_AFTER_MS,
       reconcileEveryMs: Math.max(250, Math.min(30_000, e.DISPATCH_RECONCILE_AFTER_MS / 4)),

@@ -17,7 +17,7 @@ import { CarrierErrorConsequences } from './carrier-error-consequences.js';
 import { DispatchJournal, type Attempt } from './dispatch-journal.js';
 import { DispatchReconciler } from './dispatch-reconciler.js';
 import { inParallelPerContact } from './in-parallel-per-contact.js';
-import { SenderPacer } from './sender-pacer.js';
+import { SenderPacer, type Slot } from './sender-pacer.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 import { TextingService } from './texting.service.js';
 
@@ -229,23 +229,29 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     // The opt-out list and campaign as of this event at least: a STOP recorded before now is seen.
     await this.projections.waitFor(event.position.commit);
     let verdict = await this.verdict(message);
+    let slot: Slot | undefined;
     if (!('refused' in verdict)) {
       // The slot is taken as late as possible, so each request leaves when its slot says.
-      const waited = await this.pacer.slot(this.provider.senderOf(message), this.stopping);
-      if (waited === 'stopped') return;
+      const taken = await this.pacer.slot(this.provider.senderOf(message), this.stopping);
+      if (taken === 'stopped') return;
+      slot = taken;
       // A long wait for the sender's pace: a STOP, a pause or the window's end meanwhile still wins.
-      if (waited > RECHECK_AFTER_MS) verdict = await this.verdict(message);
+      if (slot.waitedMs > RECHECK_AFTER_MS) verdict = await this.verdict(message);
     }
     if ('refused' in verdict) {
+      slot?.answered(); // nothing went out on it
       await this.record(message, verdict.refused);
       return;
     }
     const { closesAt } = verdict;
-    if (this.stopped) return;
+    if (this.stopped || !slot) return;
     const attempt: Attempt = { messageId: message.messageId, contactId: message.contactId, campaignId: message.campaignId, to: message.to, body: message.body, startedAt: this.clock().toISOString() };
     // Written down before the provider is asked. Not written: another instance holds the dispatch now and sends it.
-    if (!(await this.attempts.begin(attempt))) throw new FencedOut();
-    const result = await this.send({ ...message, validUntil: closesAt.toISOString() });
+    if (!(await this.attempts.begin(attempt))) {
+      slot.answered();
+      throw new FencedOut();
+    }
+    const result = await this.send({ ...message, validUntil: closesAt.toISOString() }, slot);
     if (result === 'stopped' || this.stopped) return; // the attempt stays: the next start settles it (an outcome already recorded wins)
     const outcome: DispatchOutcome =
       result.status === 'accepted'
@@ -278,7 +284,8 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
    * again cannot double a text). A provider that neither answers nor fails
    * within the timeout leaves the outcome unknown.
    */
-  private async send(message: Outbound & { validUntil: string }): Promise<Exclude<SendResult, { status: 'deferred' }> | 'stopped'> {
+  private async send(message: Outbound & { validUntil: string }, first: Slot): Promise<Exclude<SendResult, { status: 'deferred' }> | 'stopped'> {
+    let slot = first;
     for (let deferrals = 0; ; deferrals++) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<SendResult>((resolve) => {
@@ -292,6 +299,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
         result = { status: 'ambiguous', errorMessage: error instanceof Error ? error.message : String(error) };
       } finally {
         clearTimeout(timer);
+        slot.answered();
       }
       if (result === 'stopped' || result.status !== 'deferred') return result;
       this.logger.warn({ messageId: message.messageId, reason: result.reason }, 'send deferred; asking again');
@@ -299,7 +307,10 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       const backoff = Math.min(result.retryAfterMs * 2 ** deferrals, MAX_DEFER_MS);
       const waited = await Promise.race([new Promise((resolve) => setTimeout(resolve, backoff)), this.stopping]);
       // Asking again takes a slot of the sender's pace like any request.
-      if (waited === 'stopped' || (await this.pacer.slot(this.provider.senderOf(message), this.stopping)) === 'stopped') return 'stopped';
+      if (waited === 'stopped') return 'stopped';
+      const next = await this.pacer.slot(this.provider.senderOf(message), this.stopping);
+      if (next === 'stopped') return 'stopped';
+      slot = next;
     }
   }
 

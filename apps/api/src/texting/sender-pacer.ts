@@ -19,6 +19,17 @@ export interface DailyCounts {
  */
 const windowMsFor = (perSecond: number) => 1000 + Math.min(100, Math.max(30, 1000 / perSecond));
 
+/**
+ * A request answered more slowly than the sender's quickest of late may have
+ * reached the carrier that much later (a cold connection, a busy moment
+ * here): the send a window after it waits by as much beyond the window's
+ * margin, at most this long. Still unanswered, it counts as late by the time
+ * it has taken so far. Measured: the first requests after a start reached the
+ * fake Twilio up to 59 ms late, and the window there held 1,004.
+ */
+const MAX_LATE_MS = 1_000;
+const IN_FLIGHT_POLL_MS = 5;
+
 const DAY_MS = 86_400_000;
 /**
  * Where sends are spaced closer than a busy event loop's timers fire (a 1 ms
@@ -33,6 +44,39 @@ const CATCH_UP_MS = 20;
 const CATCH_UP_BELOW_SPACING_MS = 10;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
+/** One send's start, and how long its request took to be answered once it was. */
+interface Start {
+  readonly went: number;
+  tookMs?: number;
+}
+
+/** A slot handed out: how long it waited, and the call to make once the provider answered (or the send was dropped). */
+export interface Slot {
+  readonly waitedMs: number;
+  answered(): void;
+}
+
+/** The quickest answer of late, per sender: the minimum over this window and the one before. */
+class Quickest {
+  private current = Infinity;
+  private previous = Infinity;
+  private since = 0;
+
+  add(ms: number, now: number, windowMs: number): void {
+    if (now - this.since >= windowMs) {
+      this.previous = this.current;
+      this.current = Infinity;
+      this.since = now;
+    }
+    this.current = Math.min(this.current, ms);
+  }
+
+  get ms(): number {
+    const quickest = Math.min(this.current, this.previous);
+    return Number.isFinite(quickest) ? quickest : 0;
+  }
+}
+
 /**
  * Hands out send slots per sender: at most `perSecond` sends start in any
  * window of a second (a sliding window over the start times, reserved in
@@ -44,7 +88,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * them, so the queue survives a crash.
  */
 export class SenderPacer {
-  private readonly recent = new Map<string, number[]>();
+  private readonly recent = new Map<string, Start[]>();
+  private readonly quickest = new Map<string, Quickest>();
   private readonly waiting = new Map<string, number>();
   private readonly turns = new Map<string, Promise<void>>();
   /** When each sender's next send is due on the even schedule. */
@@ -66,8 +111,12 @@ export class SenderPacer {
     return this.waiting;
   }
 
-  /** Waits for the sender's next slot and answers how long it waited (ms); `stopping` ends the wait early ('stopped'). */
-  async slot(sender: string, stopping: Promise<'stopped'>): Promise<number | 'stopped'> {
+  /**
+   * Waits for the sender's next slot and answers how long it waited (ms) and
+   * the call to make once the provider answered; `stopping` ends the wait
+   * early ('stopped').
+   */
+  async slot(sender: string, stopping: Promise<'stopped'>): Promise<Slot | 'stopped'> {
     const started = Date.now();
     this.waiting.set(sender, (this.waiting.get(sender) ?? 0) + 1);
     try {
@@ -81,30 +130,52 @@ export class SenderPacer {
       // One waiter at a time per sender, each timed from the one before: a timer that fires late pushes the
       // next ones back, except at fast paces, where a short burst makes it up (CATCH_UP_MS).
       const turn = (this.turns.get(sender) ?? Promise.resolve()).then(() => this.takeTurn(sender));
-      this.turns.set(sender, turn);
-      if ((await Promise.race([turn, stopping])) === 'stopped') return 'stopped';
-      return Date.now() - started;
+      this.turns.set(sender, turn.then(() => undefined));
+      const start = await Promise.race([turn, stopping]);
+      if (start === 'stopped') return 'stopped';
+      return { waitedMs: Date.now() - started, answered: () => this.answered(sender, start) };
     } finally {
       this.waiting.set(sender, this.waiting.get(sender)! - 1);
     }
   }
 
   /** Waits until a send keeps `perSecond` starts per window and is spaced from the last, then records when it went. */
-  private async takeTurn(sender: string): Promise<void> {
+  private async takeTurn(sender: string): Promise<Start | undefined> {
     const perSecond = this.limits.perSecond;
-    if (!perSecond) return;
+    if (!perSecond) return undefined;
     const starts = this.recent.get(sender) ?? [];
     this.recent.set(sender, starts);
-    const blocking = starts.length >= perSecond ? starts[starts.length - perSecond]! + this.windowMs : 0;
+    const earlier = starts.length >= perSecond ? starts[starts.length - perSecond]! : undefined;
     // Evenly spaced, not in bursts: a burst that meets a busy moment reaches the carrier bunched up.
-    const due = Math.max(this.notBefore, blocking, this.due.get(sender) ?? 0);
-    const wait = due - Date.now();
-    if (wait > 0) await sleep(wait);
-    const went = Date.now();
-    starts.push(went);
+    const due = Math.max(this.notBefore, this.due.get(sender) ?? 0);
+    for (;;) {
+      const wait = Math.max(due, earlier ? this.windowEnd(sender, earlier) : 0) - Date.now();
+      if (wait <= 0) break;
+      // Still unanswered, its window's end moves with the clock: look again soon.
+      await sleep(earlier && earlier.tookMs === undefined ? Math.min(wait, IN_FLIGHT_POLL_MS) : wait);
+    }
+    const start: Start = { went: Date.now() };
+    starts.push(start);
     const spacing = this.windowMs / perSecond;
-    this.due.set(sender, (spacing < CATCH_UP_BELOW_SPACING_MS ? Math.max(due, went - CATCH_UP_MS) : went) + spacing);
+    this.due.set(sender, (spacing < CATCH_UP_BELOW_SPACING_MS ? Math.max(due, start.went - CATCH_UP_MS) : start.went) + spacing);
     if (starts.length > perSecond * 2) starts.splice(0, starts.length - perSecond);
+    return start;
+  }
+
+  /** When `start` leaves the window: its window, longer by how much later than the quickest its request was answered (beyond the margin). */
+  private windowEnd(sender: string, start: Start): number {
+    const took = start.tookMs ?? Date.now() - start.went;
+    const late = Math.min(MAX_LATE_MS, took - (this.quickest.get(sender)?.ms ?? 0));
+    return start.went + Math.max(this.windowMs, 1000 + late);
+  }
+
+  private answered(sender: string, start: Start | undefined): void {
+    if (!start || start.tookMs !== undefined) return;
+    const now = Date.now();
+    start.tookMs = now - start.went;
+    let quickest = this.quickest.get(sender);
+    if (!quickest) this.quickest.set(sender, (quickest = new Quickest()));
+    quickest.add(start.tookMs, now, this.windowMs);
   }
 
   /** 0 when the sender may send today; otherwise how long until the next UTC day. */

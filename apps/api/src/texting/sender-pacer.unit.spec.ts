@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SenderPacer, type DailyCounts } from './sender-pacer.js';
+import { SenderPacer, type DailyCounts, type Slot } from './sender-pacer.js';
 
 /** The day's counts as dispatch.db keeps them, shared by the pacers of two processes in a row. */
 function counts(): DailyCounts & { readonly rows: Map<string, number> } {
@@ -12,6 +12,11 @@ const stopper = () => {
   const stopping = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
   return { stopping, stop };
 };
+const answer = (slot: Slot | 'stopped') => slot !== 'stopped' && slot.answered();
+const taken = (slot: Slot | 'stopped') => {
+  if (slot === 'stopped') throw new Error('stopped');
+  return slot;
+};
 const settledWithin = async <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms))]);
 
 describe('SenderPacer', () => {
@@ -19,14 +24,14 @@ describe('SenderPacer', () => {
     const day = counts();
     const { stopping, stop } = stopper();
     const first = new SenderPacer({ perSecond: undefined, perDay: 2 }, day, clock);
-    expect(await first.slot('+15005550006', stopping)).toBeTypeOf('number');
-    expect(await first.slot('+15005550006', stopping)).toBeTypeOf('number');
+    expect(await first.slot('+15005550006', stopping)).toHaveProperty('waitedMs');
+    expect(await first.slot('+15005550006', stopping)).toHaveProperty('waitedMs');
     const restarted = new SenderPacer({ perSecond: undefined, perDay: 2 }, day, clock);
     const third = restarted.slot('+15005550006', stopping);
     expect(await settledWithin(third, 100)).toBe('pending');
     expect(restarted.waitingBySender().get('+15005550006')).toBe(1);
     // Another sender has its own cap.
-    expect(await restarted.slot('+15005550007', stopping)).toBeTypeOf('number');
+    expect(await restarted.slot('+15005550007', stopping)).toHaveProperty('waitedMs');
     stop();
     expect(await third).toBe('stopped');
     expect(day.rows.get('+15005550006|2026-07-15')).toBe(2);
@@ -38,7 +43,7 @@ describe('SenderPacer', () => {
     const started = Date.now();
     const waits: number[] = [];
     for (let i = 0; i < 6; i++) {
-      await pacer.slot('MG1', stopping);
+      answer(await pacer.slot('MG1', stopping));
       waits.push(Date.now() - started);
     }
     // The first after a window (a restart never doubles one); then spaced; the 6th a window after the 1st.
@@ -56,8 +61,9 @@ describe('SenderPacer', () => {
     // 2,500 slots asked at once, the loop blocked 8 ms after every 10th start (timers fire late, as under load).
     await Promise.all(
       Array.from({ length: 2_500 }, async () => {
-        await pacer.slot('MG1', stopping);
+        const slot = await pacer.slot('MG1', stopping);
         starts.push(Date.now());
+        answer(slot);
         if (starts.length % 10 === 0) busy(8);
       }),
     );
@@ -71,4 +77,30 @@ describe('SenderPacer', () => {
     }
     expect(most).toBeLessThanOrEqual(1_000);
   }, 20_000);
+
+  it('a request answered late may have reached the carrier late: the send a window after it waits by as much', async () => {
+    const { stopping } = stopper();
+    const pacer = new SenderPacer({ perSecond: 5, perDay: undefined }, counts(), clock);
+    const first = taken(await pacer.slot('MG1', stopping));
+    const firstWent = Date.now();
+    setTimeout(() => first.answered(), 300);
+    for (let i = 1; i < 5; i++) taken(await pacer.slot('MG1', stopping)).answered();
+    taken(await pacer.slot('MG1', stopping)).answered();
+    // The window at 5 a second is 1.1 s; the first was answered 300 ms after it went, the others at once.
+    expect(Date.now() - firstWent).toBeGreaterThanOrEqual(1_000 + 300 - 5);
+  });
+
+  it('a request still unanswered holds the send a window after it until it is answered (at most a second late)', async () => {
+    const { stopping } = stopper();
+    const pacer = new SenderPacer({ perSecond: 5, perDay: undefined }, counts(), clock);
+    const first = taken(await pacer.slot('MG1', stopping));
+    const firstWent = Date.now();
+    for (let i = 1; i < 5; i++) taken(await pacer.slot('MG1', stopping)).answered();
+    const sixth = pacer.slot('MG1', stopping);
+    await new Promise((resolve) => setTimeout(resolve, firstWent + 1_600 - Date.now()));
+    expect(await settledWithin(sixth, 0)).toBe('pending');
+    first.answered();
+    taken(await sixth);
+    expect(Date.now() - firstWent).toBeGreaterThanOrEqual(2_000 - 5);
+  });
 });

@@ -49,6 +49,8 @@ export class FakeTwilioServer {
   /** Every create request that reached the server, whatever it answered. */
   createRequests = 0;
   listRequests = 0;
+  /** The most connections open at once (a client's socket pool shows here). */
+  mostConnections = 0;
   private readonly plan: FakeBehaviour[] = [];
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
@@ -65,6 +67,7 @@ export class FakeTwilioServer {
     const server = createServer((request, response) => void this.handle(request, response));
     server.on('connection', (socket) => {
       this.sockets.add(socket);
+      this.mostConnections = Math.max(this.mostConnections, this.sockets.size);
       socket.on('close', () => this.sockets.delete(socket));
     });
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.port, '127.0.0.1', () => resolve()));

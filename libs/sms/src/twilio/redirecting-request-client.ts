@@ -1,5 +1,9 @@
+import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
+
+/** twilio/lib/base/RequestClient.js: DEFAULT_MAX_SOCKETS. */
+const PACKAGE_MAX_SOCKETS = 20;
 
 /**
  * The twilio package's own HTTP client, sending every request to another
@@ -10,10 +14,12 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 export class RedirectingRequestClient extends twilio.RequestClient {
   constructor(
     private readonly baseUrl: string,
-    timeoutMs: number,
+    { timeout, maxSockets }: { readonly timeout: number; readonly maxSockets?: number | undefined },
   ) {
     // keepAlive: one socket per concurrent send instead of a handshake per message.
-    super({ timeout: timeoutMs, keepAlive: true });
+    super({ timeout, keepAlive: true, ...(maxSockets && { maxSockets }) });
+    // The package sets up its agent for https only; a plain-http fake gets the same limits, so tests meet the sockets production has.
+    this.axios.defaults.httpAgent = new Agent({ keepAlive: true, timeout, maxSockets: maxSockets ?? PACKAGE_MAX_SOCKETS });
   }
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {

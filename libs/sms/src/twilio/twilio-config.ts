@@ -19,6 +19,12 @@ export interface TwilioConfig {
   readonly apiBaseUrl?: string;
   /** A send with no answer by then is "outcome unknown" and reconciled, never re-sent. */
   readonly requestTimeoutMs: number;
+  /**
+   * Requests to Twilio at once, one connection each (the dispatcher's
+   * concurrency). The package's own default is 20 per host: at Twilio's usual
+   * 100-300 ms an answer, that alone would cap sending near 100 a second.
+   */
+  readonly maxSockets?: number;
 }
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hex digits`);

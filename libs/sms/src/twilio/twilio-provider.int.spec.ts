@@ -70,6 +70,22 @@ describe('the Twilio provider against the fake Twilio server, through the twilio
     expect(await wrong.send(message())).toMatchObject({ status: 'failed', errorCode: '20003' });
   });
 
+  it('asks Twilio as many at once as it is configured to (the package alone would hold 20 connections)', async () => {
+    await fake.stop();
+    fake = new FakeTwilioServer({ credentials: [[ACCOUNT, TOKEN]], latencyMs: 300 });
+    await fake.start();
+    const sendMany = (provider: TwilioProvider) => Promise.all(Array.from({ length: 40 }, (_, i) => provider.send(message({ to: `+1212555${String(2000 + i)}` }))));
+    await sendMany(new TwilioProvider(config(), () => now));
+    expect(fake.mostConnections).toBe(20);
+    // The first pool's idle connections closed, the count afresh.
+    await fake.stop();
+    await fake.start();
+    fake.mostConnections = 0;
+    const results = await sendMany(new TwilioProvider({ ...config(), maxSockets: 40 }, () => now));
+    expect(results.every((result) => result.status === 'accepted')).toBe(true);
+    expect(fake.mostConnections).toBe(40);
+  });
+
   it('maps what Twilio answers: a refusal with its code, 429 back-pressure deferred, a 5xx unknown', async () => {
     const provider = new TwilioProvider(config(), () => now);
     expect(await provider.send(message({ to: '+12125550199' }))).toMatchObject({ status: 'failed', errorCode: '21610' });

@@ -41,7 +41,8 @@ export class TwilioProvider implements SmsProvider {
     private readonly config: TwilioConfig,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    const httpClient = config.apiBaseUrl ? new RedirectingRequestClient(config.apiBaseUrl, config.requestTimeoutMs) : new twilio.RequestClient({ timeout: config.requestTimeoutMs, keepAlive: true });
+    const { apiBaseUrl, requestTimeoutMs: timeout, maxSockets } = config;
+    const httpClient = apiBaseUrl ? new RedirectingRequestClient(apiBaseUrl, { timeout, maxSockets }) : new twilio.RequestClient({ timeout, keepAlive: true, maxSockets });
     this.client = config.apiKey
       ? twilio(config.apiKey.sid, config.apiKey.secret, { accountSid: config.accountSid, httpClient })
       : twilio(config.accountSid, config.authToken, { httpClient });
