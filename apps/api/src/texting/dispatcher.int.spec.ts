@@ -10,17 +10,36 @@ import { startTestApp, testClock } from '../testing/test-app.spec-helpers.js';
 import { CountingProvider, oneTextInFlight, StuckProvider } from '../testing/providers.spec-helpers.js';
 import { launchedCampaign, OPEN_HOURS, QUIET_SANDBOX, dispatchWith } from '../testing/texting.spec-helpers.js';
 
-/** Holds every send until the test opens the gate. */
+/** Holds every send (or only the first) until the test opens the gate. */
 class GatedProvider extends CountingProvider {
   private open!: () => void;
   private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
+  constructor(private readonly options: { readonly holdFirst?: boolean } = {}) {
+    super();
+  }
   release() {
     this.open();
   }
   override async send(message: OutboundMessage): Promise<SendResult> {
     this.asked.push(message);
-    await this.gate;
+    if (!this.options.holdFirst || this.asked.length === 1) await this.gate;
     return { status: 'accepted', providerMessageId: `SM${randomUUID().replace(/-/g, '')}`, from: '+15005550006' };
+  }
+}
+
+/** Reports delivery the moment it accepts: before the dispatcher has recorded the send (its outcomes wait a few ms for company). */
+class PromptReceiptsProvider extends CountingProvider {
+  private sink: ProviderSink | undefined;
+  override connect(sink: ProviderSink): void {
+    this.sink = sink;
+  }
+  override async send(message: OutboundMessage): Promise<SendResult> {
+    const result = await super.send(message);
+    if (result.status === 'accepted') {
+      const { providerMessageId } = result;
+      setImmediate(() => void this.sink?.delivery({ providerMessageId, status: 'delivered', at: new Date().toISOString() }));
+    }
+    return result;
   }
 }
 
@@ -56,7 +75,8 @@ describe('the dispatcher across a crash', () => {
     const clock = testClock();
     clock.advance(OPEN_HOURS - Date.now());
     const gated = new GatedProvider();
-    const app = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: gated }, dataDir, clock);
+    // One text with the provider at a time: B waits in the queue while A is out.
+    const app = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: gated, dispatch: dispatchWith({ concurrency: 1 }) }, dataDir, clock);
     try {
       const owner = await ownerOf(app);
       const campaignId = await launchedCampaign(app, owner, 5);
@@ -77,6 +97,54 @@ describe('the dispatcher across a crash', () => {
       expect((await thread(b.contactId)).messages[0].errorCode).toBe('opted_out');
       expect((await thread(a.contactId)).messages[0].status).toBe('dispatched');
       expect(gated.asked.map((m) => m.to)).toEqual([a.phone]);
+    } finally {
+      await app.app.close();
+    }
+  });
+
+  /** A launched campaign on `provider` with a volunteer holding `count` contacts; `sendNext` sends the next one's first text. */
+  async function texting(provider: SmsProvider, count: number) {
+    const clock = testClock();
+    clock.advance(OPEN_HOURS - Date.now());
+    const app = await startTestApp({ sandbox: QUIET_SANDBOX, smsProvider: provider }, dataDir, clock);
+    const owner = await ownerOf(app);
+    const campaignId = await launchedCampaign(app, owner, 5);
+    const volunteer = await memberWith(app, owner, 'volunteer');
+    const http = request(app.app.getHttpServer());
+    await http.post(`/api/campaigns/${campaignId}/texting/request`).set('cookie', volunteer.cookie).send({ count }).expect(200);
+    return {
+      app,
+      async sendNext(): Promise<{ contactId: string; phone: string }> {
+        const next = (await http.get(`/api/campaigns/${campaignId}/texting/next`).set('cookie', volunteer.cookie).expect(200)).body.next;
+        await http.post(`/api/campaigns/${campaignId}/texting/send`).set('cookie', volunteer.cookie).set('Idempotency-Key', randomUUID()).send({ contactId: next.contactId }).expect(201);
+        return next;
+      },
+      status: async (contactId: string): Promise<string | undefined> => (await http.get(`/api/conversations/${contactId}`).set('cookie', volunteer.cookie).expect(200)).body.messages[0]?.status,
+    };
+  }
+
+  it('a delivery report that comes back before the send is recorded is not lost: it waits for the record', async () => {
+    const { app, sendNext, status } = await texting(new PromptReceiptsProvider(), 3);
+    try {
+      const sent = [await sendNext(), await sendNext(), await sendNext()];
+      await expect.poll(() => Promise.all(sent.map((text) => status(text.contactId))), { timeout: 5000 }).toEqual(['delivered', 'delivered', 'delivered']);
+    } finally {
+      await app.app.close();
+    }
+  });
+
+  it('a send the provider holds does not hold the texts after it: they go out while it waits, and it still goes once', async () => {
+    const gated = new GatedProvider({ holdFirst: true });
+    const { app, sendNext, status } = await texting(gated, 4);
+    try {
+      const held = await sendNext();
+      await expect.poll(() => gated.asked.length).toBe(1); // with the provider, unanswered
+      const rest = [await sendNext(), await sendNext(), await sendNext()];
+      await expect.poll(() => Promise.all(rest.map((text) => status(text.contactId))), { timeout: 5000 }).toEqual(['dispatched', 'dispatched', 'dispatched']);
+      expect(await status(held.contactId)).toBe('queued');
+      gated.release();
+      await expect.poll(() => status(held.contactId)).toBe('dispatched');
+      expect(gated.asked.map((m) => m.to).sort()).toEqual([held, ...rest].map((text) => text.phone).sort());
     } finally {
       await app.app.close();
     }

@@ -11,6 +11,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { systemEnvelope } from '../commands/command-envelope.js';
 import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
 import { CarrierErrorConsequences } from './carrier-error-consequences.js';
+import { MessageDispatcher } from './message-dispatcher.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 
 /**
@@ -21,6 +22,10 @@ import { SMS_PROVIDER } from './sms-provider.token.js';
  * the one allowed); START / UNSTOP opt it back in. Handling is idempotent by
  * the provider's message id, as providers retry.
  */
+/** A delivery report for a send not in the read model is looked for again this many times, this far apart (about 2 s). */
+const UNKNOWN_DELIVERY_LOOKS = 8;
+const UNKNOWN_DELIVERY_PAUSE_MS = 250;
+
 @Injectable()
 export class InboundMessages implements OnModuleInit {
   private readonly logger = new Logger(InboundMessages.name);
@@ -34,6 +39,7 @@ export class InboundMessages implements OnModuleInit {
     private readonly executor: CommandExecutor,
     private readonly commandBus: CommandBus,
     private readonly consequences: CarrierErrorConsequences,
+    private readonly dispatcher: MessageDispatcher,
   ) {}
 
   onModuleInit(): void {
@@ -42,8 +48,11 @@ export class InboundMessages implements OnModuleInit {
 
   async delivery(update: DeliveryUpdate): Promise<void> {
     let message = messageByProviderId(this.readModels, update.providerMessageId);
-    if (!message) {
-      // The dispatch may not be in the read model yet: wait until it holds what the log holds now.
+    // A report can come back before the send is recorded: the dispatcher records outcomes in short batches
+    // (here, or on the instance holding the dispatch). Wait for it, then for the read model to hold the log's head.
+    for (let look = 0; !message && look < UNKNOWN_DELIVERY_LOOKS; look++) {
+      if (look > 0) await new Promise((resolve) => setTimeout(resolve, UNKNOWN_DELIVERY_PAUSE_MS));
+      await this.dispatcher.whenRecorded(update.providerMessageId);
       const head = await this.store.headPosition();
       if (head) await this.projections.waitFor(head.commit, 2000);
       message = messageByProviderId(this.readModels, update.providerMessageId);

@@ -16,7 +16,7 @@ import type { Lease } from '../infrastructure/lease.js';
 import { CarrierErrorConsequences } from './carrier-error-consequences.js';
 import { DispatchJournal, type Attempt } from './dispatch-journal.js';
 import { DispatchReconciler } from './dispatch-reconciler.js';
-import { inParallelPerContact } from './in-parallel-per-contact.js';
+import { PerContactPipeline } from './per-contact-pipeline.js';
 import { SenderPacer, type Slot } from './sender-pacer.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
 import { TextingService } from './texting.service.js';
@@ -77,6 +77,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   private readonly journal: DispatchJournal;
   private readonly reconciler: DispatchReconciler;
   private subscription: Subscription | undefined;
+  private pipeline: PerContactPipeline<RecordedEvent> | undefined;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private reconciling: ReturnType<typeof setInterval> | undefined;
@@ -132,6 +133,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     // A provider that never answers must not hold the shutdown: its attempt stays in dispatch.db and is settled at the next start.
     const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     await Promise.race([this.subscription?.unsubscribe(), grace]);
+    await Promise.race([this.pipeline?.drained(), grace]);
     await Promise.race([this.provider.close(), grace]);
     await Promise.race([this.reconcilingNow, grace]);
     this.journal.close();
@@ -148,6 +150,9 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
 
   private async start(): Promise<void> {
     if (!this.lease.held || this.stopped) return;
+    // The sends of the subscription before finish first: a replay from the checkpoint must see their outcomes.
+    await this.pipeline?.drained();
+    if (!this.lease.held || this.stopped) return;
     try {
       await this.adoptLeftOpen();
       await this.settleAmbiguous();
@@ -161,29 +166,37 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     this.reconciling = setInterval(() => this.reconcile(), this.reconcileEveryMs);
     this.reconcile();
     const from = this.journal.checkpoint();
+    const pipeline = new PerContactPipeline<RecordedEvent>(
+      this.concurrency,
+      (event) => (this.stopped ? Promise.resolve() : this.dispatch(event)),
+      (error) => this.pipeline === pipeline && this.failed(error),
+    );
+    this.pipeline = pipeline;
     this.subscription = this.store.subscribeToAll(
       {
-        onEvents: async (events) => {
-          await inParallelPerContact(events, this.concurrency, (event) => (this.stopped ? Promise.resolve() : this.dispatch(event)));
-          if (this.stopped) return;
-          // Once per batch: a replay after a crash skips every message that already has an outcome.
-          this.journal.saveCheckpoint(events[events.length - 1]!.position.commit);
-        },
-        onError: (error) => {
-          if (this.stopped || !this.lease.held) return; // the lease went elsewhere: the next holder goes on
-          if (error instanceof FencedOut) {
-            // Another instance took the dispatch over while this one still thought it held the lease (a pause, a
-            // skewed clock): stand back; if the lease is still this one's after its time to live, take over again.
-            this.logger.warn('another instance took the dispatch over; standing back');
-            void this.pause().then(() => (this.retry = setTimeout(() => void this.start(), FENCED_BACKOFF_MS)));
-            return;
-          }
-          this.logger.error(error, 'dispatch failed; retrying from the checkpoint');
-          this.retry = setTimeout(() => void this.start(), 1000);
-        },
+        // The next batch is read while this one's last texts are still out: the pace never runs dry between them.
+        onEvents: (events) =>
+          pipeline.admit(events, () => {
+            // Once per batch, in log order: a replay after a crash skips every message that already has an outcome.
+            if (!this.stopped) this.journal.saveCheckpoint(events[events.length - 1]!.position.commit);
+          }),
+        onError: (error) => this.failed(error),
       },
       { fromPosition: from === 0n ? 'start' : positionOf(from), filter: { eventTypes: ['InitialMessageSent', 'ReplySent'] }, batchSize: 200 },
     );
+  }
+
+  private failed(error: unknown): void {
+    if (this.stopped || !this.lease.held) return; // the lease went elsewhere: the next holder goes on
+    if (error instanceof FencedOut) {
+      // Another instance took the dispatch over while this one still thought it held the lease (a pause, a
+      // skewed clock): stand back; if the lease is still this one's after its time to live, take over again.
+      this.logger.warn('another instance took the dispatch over; standing back');
+      void this.pause().then(() => (this.retry = setTimeout(() => void this.start(), FENCED_BACKOFF_MS)));
+      return;
+    }
+    this.logger.error(error, 'dispatch failed; retrying from the checkpoint');
+    void this.pause().then(() => (this.retry = setTimeout(() => void this.start(), 1000)));
   }
 
   /** What waits in the dispatcher now: texts holding for their sender's slot, sends whose outcome is still unknown. */
@@ -259,7 +272,14 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
         : result.status === 'failed'
           ? { kind: 'not_sent', reason: 'provider_refused', errorCode: result.errorCode, detail: result.errorMessage }
           : { kind: 'unknown', attemptedAt: attempt.startedAt, detail: result.errorMessage };
-    await this.recordSoon(message, outcome);
+    const recorded = this.recordSoon(message, outcome);
+    if (outcome.kind === 'dispatched') {
+      // The provider's first delivery report can come back before this commit: it waits for it (whenRecorded).
+      const { providerMessageId } = outcome;
+      this.recording.set(providerMessageId, recorded);
+      void recorded.catch(() => undefined).then(() => this.recording.delete(providerMessageId));
+    }
+    await recorded;
     if (this.stopped) return;
     if (outcome.kind === 'unknown') this.journal.markUnknown(message.messageId);
     else this.journal.finish(message.messageId);
@@ -315,6 +335,13 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   }
 
   private outcomes: Array<() => void> = [];
+  /** Provider message id → its MessageDispatched, still being recorded. */
+  private readonly recording = new Map<string, Promise<void>>();
+
+  /** Settles once this process has recorded the send the provider knows by this id (at once when it is not recording it). */
+  whenRecorded(providerMessageId: string): Promise<void> {
+    return (this.recording.get(providerMessageId) ?? Promise.resolve()).catch(() => undefined);
+  }
 
   /** Records with the other outcomes of the next few milliseconds (see OUTCOME_BATCH_MS). */
   private recordSoon(message: Outbound, outcome: DispatchOutcome): Promise<void> {
