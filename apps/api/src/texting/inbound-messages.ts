@@ -22,9 +22,10 @@ import { SMS_PROVIDER } from './sms-provider.token.js';
  * the one allowed); START / UNSTOP opt it back in. Handling is idempotent by
  * the provider's message id, as providers retry.
  */
-/** A delivery report for a send not in the read model is looked for again this many times, this far apart (about 2 s). */
-const UNKNOWN_DELIVERY_LOOKS = 8;
+/** A delivery report for a send not in the read model is looked for again, this far apart, for this long in all. */
 const UNKNOWN_DELIVERY_PAUSE_MS = 250;
+const UNKNOWN_DELIVERY_WAIT_MS = 3_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
 
 @Injectable()
 export class InboundMessages implements OnModuleInit {
@@ -50,11 +51,14 @@ export class InboundMessages implements OnModuleInit {
     let message = messageByProviderId(this.readModels, update.providerMessageId);
     // A report can come back before the send is recorded: the dispatcher records outcomes in short batches
     // (here, or on the instance holding the dispatch). Wait for it, then for the read model to hold the log's head.
-    for (let look = 0; !message && look < UNKNOWN_DELIVERY_LOOKS; look++) {
-      if (look > 0) await new Promise((resolve) => setTimeout(resolve, UNKNOWN_DELIVERY_PAUSE_MS));
-      await this.dispatcher.whenRecorded(update.providerMessageId);
+    // At most UNKNOWN_DELIVERY_WAIT_MS in all, well inside Twilio's 15 s for an answer.
+    const deadline = Date.now() + UNKNOWN_DELIVERY_WAIT_MS;
+    const left = () => deadline - Date.now();
+    for (let look = 0; !message && left() > 0; look++) {
+      if (look > 0) await sleep(Math.min(UNKNOWN_DELIVERY_PAUSE_MS, left()));
+      await Promise.race([this.dispatcher.whenRecorded(update.providerMessageId), sleep(left())]);
       const head = await this.store.headPosition();
-      if (head) await this.projections.waitFor(head.commit, 2000);
+      if (head && left() > 0) await this.projections.waitFor(head.commit, left());
       message = messageByProviderId(this.readModels, update.providerMessageId);
     }
     if (!message) return this.logger.warn({ providerMessageId: update.providerMessageId, status: update.status }, 'delivery update for an unknown message; dropped');

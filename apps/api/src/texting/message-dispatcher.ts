@@ -115,10 +115,12 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     this.lease.hold({ acquired: () => void this.start(), lost: () => void this.pause() });
   }
 
-  /** The lease went to another instance: stop reading; a send already asked of the provider finishes. */
+  /** The lease went to another instance, or this run failed: stop reading and starting sends; a send already asked of the provider finishes. */
   private async pause(): Promise<void> {
+    this.run++; // a start() still on its way, or a late failure report of this run, is stale from now on
     clearTimeout(this.retry);
     clearInterval(this.reconciling);
+    this.pipeline?.stop();
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.unsubscribe();
@@ -148,20 +150,30 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /** One subscription and one pipeline at a time: each start() is a run, and whatever a stale run was doing stops mattering. */
+  private run = 0;
+
   private async start(): Promise<void> {
-    if (!this.lease.held || this.stopped) return;
+    const run = ++this.run;
+    const current = () => run === this.run && this.lease.held && !this.stopped;
+    if (!current()) return;
     // The sends of the subscription before finish first: a replay from the checkpoint must see their outcomes.
     await this.pipeline?.drained();
-    if (!this.lease.held || this.stopped) return;
+    if (!current()) return;
     try {
       await this.adoptLeftOpen();
       await this.settleAmbiguous();
     } catch (error) {
+      if (!current()) return;
       this.logger.error(error, 'could not settle earlier attempts; retrying');
       this.retry = setTimeout(() => void this.start(), 1000);
       return;
     }
-    if (this.stopped) return;
+    if (!current()) return;
+    const stale = this.subscription;
+    this.subscription = undefined;
+    await stale?.unsubscribe();
+    if (!current()) return;
     clearInterval(this.reconciling);
     this.reconciling = setInterval(() => this.reconcile(), this.reconcileEveryMs);
     this.reconcile();
@@ -169,7 +181,7 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     const pipeline = new PerContactPipeline<RecordedEvent>(
       this.concurrency,
       (event) => (this.stopped ? Promise.resolve() : this.dispatch(event)),
-      (error) => this.pipeline === pipeline && this.failed(error),
+      (error) => this.failed(run, error),
     );
     this.pipeline = pipeline;
     this.subscription = this.store.subscribeToAll(
@@ -180,13 +192,15 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
             // Once per batch, in log order: a replay after a crash skips every message that already has an outcome.
             if (!this.stopped) this.journal.saveCheckpoint(events[events.length - 1]!.position.commit);
           }),
-        onError: (error) => this.failed(error),
+        onError: (error) => this.failed(run, error),
       },
       { fromPosition: from === 0n ? 'start' : positionOf(from), filter: { eventTypes: ['InitialMessageSent', 'ReplySent'] }, batchSize: 200 },
     );
   }
 
-  private failed(error: unknown): void {
+  /** The subscription or a send of `run` failed (reported once per run: pause() makes the run stale). */
+  private failed(run: number, error: unknown): void {
+    if (run !== this.run) return;
     if (this.stopped || !this.lease.held) return; // the lease went elsewhere: the next holder goes on
     if (error instanceof FencedOut) {
       // Another instance took the dispatch over while this one still thought it held the lease (a pause, a
@@ -242,28 +256,28 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
     // The opt-out list and campaign as of this event at least: a STOP recorded before now is seen.
     await this.projections.waitFor(event.position.commit);
     let verdict = await this.verdict(message);
-    let slot: Slot | undefined;
-    if (!('refused' in verdict)) {
-      // The slot is taken as late as possible, so each request leaves when its slot says.
-      const taken = await this.pacer.slot(this.provider.senderOf(message), this.stopping);
-      if (taken === 'stopped') return;
-      slot = taken;
+    if ('refused' in verdict) return void (await this.record(message, verdict.refused));
+    // The slot is taken as late as possible, so each request leaves when its slot says.
+    const slot = await this.pacer.slot(this.provider.senderOf(message), this.stopping);
+    if (slot === 'stopped') return;
+    let asked = false;
+    try {
       // A long wait for the sender's pace: a STOP, a pause or the window's end meanwhile still wins.
       if (slot.waitedMs > RECHECK_AFTER_MS) verdict = await this.verdict(message);
+      if ('refused' in verdict) return void (await this.record(message, verdict.refused));
+      if (this.stopped) return;
+      const attempt: Attempt = { messageId: message.messageId, contactId: message.contactId, campaignId: message.campaignId, to: message.to, body: message.body, startedAt: this.clock().toISOString() };
+      // Written down before the provider is asked. Not written: another instance holds the dispatch now and sends it.
+      if (!(await this.attempts.begin(attempt))) throw new FencedOut();
+      asked = true;
+      await this.sendAndRecord(message, attempt, verdict.closesAt, slot);
+    } finally {
+      if (!asked) slot.answered(false); // nothing went out on it
     }
-    if ('refused' in verdict) {
-      slot?.answered(); // nothing went out on it
-      await this.record(message, verdict.refused);
-      return;
-    }
-    const { closesAt } = verdict;
-    if (this.stopped || !slot) return;
-    const attempt: Attempt = { messageId: message.messageId, contactId: message.contactId, campaignId: message.campaignId, to: message.to, body: message.body, startedAt: this.clock().toISOString() };
-    // Written down before the provider is asked. Not written: another instance holds the dispatch now and sends it.
-    if (!(await this.attempts.begin(attempt))) {
-      slot.answered();
-      throw new FencedOut();
-    }
+  }
+
+  /** Asks the provider (the attempt is written down) and records what it answered. */
+  private async sendAndRecord(message: Outbound, attempt: Attempt, closesAt: Date, slot: Slot): Promise<void> {
     const result = await this.send({ ...message, validUntil: closesAt.toISOString() }, slot);
     if (result === 'stopped' || this.stopped) return; // the attempt stays: the next start settles it (an outcome already recorded wins)
     const outcome: DispatchOutcome =

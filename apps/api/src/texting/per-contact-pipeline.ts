@@ -3,9 +3,10 @@
  * batches: up to `limit` at once, one contact's messages in log order (a
  * reply never overtakes the first text, even from the next batch). A batch
  * counts as done, in log order, once it and every batch before it are
- * handled: only then may a checkpoint pass it. The first failure stops new
- * work (what is running finishes), is reported once, and no batch is done
- * after it: the caller starts again from its checkpoint once `drained`.
+ * handled: only then may a checkpoint pass it. The first failure (a text's
+ * or the checkpoint's own) stops new work (what is running finishes), is
+ * reported once, and no batch is done after it: the caller starts again from
+ * its checkpoint once `drained`. `stop` does the same, reporting nothing.
  *
  * Why no barrier: with each batch awaited whole, one send the provider was
  * slow to answer (up to the 30 s timeout) held every text after it
@@ -19,6 +20,8 @@ export class PerContactPipeline<E extends { readonly data: unknown }> {
   private pending = 0;
   private readonly room: Array<() => void> = [];
   private done: Promise<void> = Promise.resolve();
+  /** Failed, or stopped: no new work starts and no batch is done any more. */
+  private halted = false;
   private failed = false;
 
   constructor(
@@ -33,7 +36,7 @@ export class PerContactPipeline<E extends { readonly data: unknown }> {
    * events waiting than can run at once. After a failure, admits nothing.
    */
   async admit(events: readonly E[], whenDone: () => void): Promise<void> {
-    if (this.failed) return;
+    if (this.halted) return;
     this.pending += events.length;
     const handled = events.map((event) => {
       const contactId = (event.data as { contactId: string }).contactId;
@@ -47,10 +50,20 @@ export class PerContactPipeline<E extends { readonly data: unknown }> {
     this.done = this.done.then(async () => {
       const results = await batch;
       const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (failure) this.fail(failure.reason);
-      else if (!this.failed) whenDone();
+      if (failure) return this.fail(failure.reason);
+      if (this.halted) return;
+      try {
+        whenDone();
+      } catch (error) {
+        this.fail(error); // the checkpoint could not be saved: start again from the one before
+      }
     });
-    while (this.pending > this.limit && !this.failed) await new Promise<void>((resolve) => this.room.push(resolve));
+    while (this.pending > this.limit && !this.halted) await new Promise<void>((resolve) => this.room.push(resolve));
+  }
+
+  /** No new work from now on (what is running finishes) and no batch is done any more: the dispatch went elsewhere or stops. */
+  stop(): void {
+    this.halt();
   }
 
   /** Settles once everything admitted has finished (and every `whenDone` due has been called). */
@@ -63,7 +76,7 @@ export class PerContactPipeline<E extends { readonly data: unknown }> {
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
     else this.running++;
     try {
-      if (!this.failed) await this.work(event);
+      if (!this.halted) await this.work(event);
     } catch (error) {
       this.fail(error);
       throw error;
@@ -76,13 +89,18 @@ export class PerContactPipeline<E extends { readonly data: unknown }> {
 
   private handledOne(): void {
     this.pending--;
-    if (this.pending <= this.limit || this.failed) this.room.splice(0).forEach((resolve) => resolve());
+    if (this.pending <= this.limit || this.halted) this.room.splice(0).forEach((resolve) => resolve());
   }
 
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.room.splice(0).forEach((resolve) => resolve());
+    this.halt();
     this.onFailure(error);
+  }
+
+  private halt(): void {
+    this.halted = true;
+    this.room.splice(0).forEach((resolve) => resolve());
   }
 }

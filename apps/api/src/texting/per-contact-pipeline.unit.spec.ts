@@ -112,4 +112,30 @@ describe('PerContactPipeline', () => {
     // c2 waited for a place; once the pipeline failed it was not started, nor was batch 3.
     expect(started).toEqual(['a1', 'b1']);
   });
+
+  it('a checkpoint that cannot be saved is a failure like any other: reported, and no batch is done after it', async () => {
+    const failures: unknown[] = [];
+    const done: string[] = [];
+    const pipeline = new PerContactPipeline<Text>(2, async () => {}, (error) => failures.push(error));
+    await pipeline.admit([text('a1', 'a')], () => {
+      throw new Error('disk full');
+    });
+    await pipeline.admit([text('b2', 'b')], () => done.push('batch 2'));
+    await pipeline.drained();
+    expect(failures).toEqual([new Error('disk full')]);
+    expect(done).toEqual([]);
+  });
+
+  it('stopped: nothing more starts and no batch is done, with no failure reported; what runs finishes', async () => {
+    const { work, started, release } = heldWork();
+    const done: string[] = [];
+    const pipeline = new PerContactPipeline<Text>(1, work, () => expect.fail('no failure'));
+    void pipeline.admit([text('a1', 'a'), text('b1', 'b')], () => done.push('batch 1'));
+    await until(() => started.length === 1);
+    pipeline.stop();
+    await release('a1');
+    await pipeline.drained();
+    expect(started).toEqual(['a1']);
+    expect(done).toEqual([]);
+  });
 });

@@ -20,15 +20,20 @@ export interface DailyCounts {
 const windowMsFor = (perSecond: number) => 1000 + Math.min(100, Math.max(30, 1000 / perSecond));
 
 /**
- * A request answered more slowly than the sender's quickest of late may have
- * reached the carrier that much later (a cold connection, a busy moment
- * here): the send a window after it waits by as much beyond the window's
- * margin, at most this long. Still unanswered, it counts as late by the time
- * it has taken so far. Measured: the first requests after a start reached the
- * fake Twilio up to 59 ms late, and the window there held 1,004.
+ * A request answered later than the sender's quickest of late (over its last
+ * 101 answers) may have reached the carrier that much later: a cold connection
+ * (the first requests after a start reached the fake Twilio up to 59 ms late,
+ * and a second there held 1,004), a busy moment here. The send a window after
+ * it waits by as much beyond the window's margin, but at most this much more:
+ * a slow answer is mostly the provider's own work (Twilio answers in 100 to
+ * 300 ms), which must not cost the pace much. Still unanswered, it counts as
+ * late by the time it has taken so far.
  */
-const MAX_LATE_MS = 1_000;
+const MAX_LATE_MS = 100;
 const IN_FLIGHT_POLL_MS = 5;
+/** Answers the quickest is taken over, and how often it is worked out again (a quicker one counts at once). */
+const QUICKEST_OF = 101;
+const QUICKEST_EVERY = 25;
 
 const DAY_MS = 86_400_000;
 /**
@@ -50,30 +55,28 @@ interface Start {
   tookMs?: number;
 }
 
-/** A slot handed out: how long it waited, and the call to make once the provider answered (or the send was dropped). */
+/** A slot handed out: how long it waited, and the call to make once the provider answered (`sent` false: nothing went out on it). */
 export interface Slot {
   readonly waitedMs: number;
-  answered(): void;
+  answered(sent?: boolean): void;
 }
 
-/** The quickest answer of late, per sender: the minimum over this window and the one before. */
-class Quickest {
-  private current = Infinity;
-  private previous = Infinity;
-  private since = 0;
+/** A sender's quickest answer of late: the minimum over its last answers. */
+class QuickestAnswer {
+  private readonly last: number[] = [];
+  private next = 0;
+  private added = 0;
+  private quickest = 0;
 
-  add(ms: number, now: number, windowMs: number): void {
-    if (now - this.since >= windowMs) {
-      this.previous = this.current;
-      this.current = Infinity;
-      this.since = now;
-    }
-    this.current = Math.min(this.current, ms);
+  add(ms: number): void {
+    if (this.last.length < QUICKEST_OF) this.last.push(ms);
+    else this.last[this.next] = ms;
+    this.next = (this.next + 1) % QUICKEST_OF;
+    if (++this.added % QUICKEST_EVERY === 1 || ms < this.quickest) this.quickest = Math.min(...this.last);
   }
 
   get ms(): number {
-    const quickest = Math.min(this.current, this.previous);
-    return Number.isFinite(quickest) ? quickest : 0;
+    return this.quickest;
   }
 }
 
@@ -89,7 +92,7 @@ class Quickest {
  */
 export class SenderPacer {
   private readonly recent = new Map<string, Start[]>();
-  private readonly quickest = new Map<string, Quickest>();
+  private readonly quickest = new Map<string, QuickestAnswer>();
   private readonly waiting = new Map<string, number>();
   private readonly turns = new Map<string, Promise<void>>();
   /** When each sender's next send is due on the even schedule. */
@@ -133,7 +136,7 @@ export class SenderPacer {
       this.turns.set(sender, turn.then(() => undefined));
       const start = await Promise.race([turn, stopping]);
       if (start === 'stopped') return 'stopped';
-      return { waitedMs: Date.now() - started, answered: () => this.answered(sender, start) };
+      return { waitedMs: Date.now() - started, answered: (sent = true) => this.answered(sender, start, sent) };
     } finally {
       this.waiting.set(sender, this.waiting.get(sender)! - 1);
     }
@@ -162,20 +165,20 @@ export class SenderPacer {
     return start;
   }
 
-  /** When `start` leaves the window: its window, longer by how much later than the quickest its request was answered (beyond the margin). */
+  /** When `start` leaves the window: its window, longer by how much later than the quickest its request was answered (beyond the margin, capped). */
   private windowEnd(sender: string, start: Start): number {
     const took = start.tookMs ?? Date.now() - start.went;
     const late = Math.min(MAX_LATE_MS, took - (this.quickest.get(sender)?.ms ?? 0));
     return start.went + Math.max(this.windowMs, 1000 + late);
   }
 
-  private answered(sender: string, start: Start | undefined): void {
+  private answered(sender: string, start: Start | undefined, sent: boolean): void {
     if (!start || start.tookMs !== undefined) return;
-    const now = Date.now();
-    start.tookMs = now - start.went;
+    if (!sent) return void (start.tookMs = 0);
+    start.tookMs = Date.now() - start.went;
     let quickest = this.quickest.get(sender);
-    if (!quickest) this.quickest.set(sender, (quickest = new Quickest()));
-    quickest.add(start.tookMs, now, this.windowMs);
+    if (!quickest) this.quickest.set(sender, (quickest = new QuickestAnswer()));
+    quickest.add(start.tookMs);
   }
 
   /** 0 when the sender may send today; otherwise how long until the next UTC day. */

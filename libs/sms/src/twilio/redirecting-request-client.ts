@@ -2,8 +2,8 @@ import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 
-/** twilio/lib/base/RequestClient.js: DEFAULT_MAX_SOCKETS. */
-const PACKAGE_MAX_SOCKETS = 20;
+/** twilio/lib/base/RequestClient.js: DEFAULT_MAX_SOCKETS, DEFAULT_MAX_TOTAL_SOCKETS, DEFAULT_MAX_FREE_SOCKETS. */
+const PACKAGE_SOCKETS = { maxSockets: 20, maxTotalSockets: 100, maxFreeSockets: 5 };
 
 /**
  * The twilio package's own HTTP client, sending every request to another
@@ -14,12 +14,12 @@ const PACKAGE_MAX_SOCKETS = 20;
 export class RedirectingRequestClient extends twilio.RequestClient {
   constructor(
     private readonly baseUrl: string,
-    { timeout, maxSockets }: { readonly timeout: number; readonly maxSockets?: number | undefined },
+    options: { readonly timeout: number; readonly maxSockets?: number; readonly maxTotalSockets?: number; readonly maxFreeSockets?: number },
   ) {
     // keepAlive: one socket per concurrent send instead of a handshake per message.
-    super({ timeout, keepAlive: true, ...(maxSockets && { maxSockets }) });
+    super({ keepAlive: true, ...options });
     // The package sets up its agent for https only; a plain-http fake gets the same limits, so tests meet the sockets production has.
-    this.axios.defaults.httpAgent = new Agent({ keepAlive: true, timeout, maxSockets: maxSockets ?? PACKAGE_MAX_SOCKETS });
+    this.axios.defaults.httpAgent = new Agent({ keepAlive: true, ...PACKAGE_SOCKETS, ...options });
   }
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {

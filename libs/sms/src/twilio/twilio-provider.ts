@@ -42,7 +42,9 @@ export class TwilioProvider implements SmsProvider {
     private readonly clock: () => Date = () => new Date(),
   ) {
     const { apiBaseUrl, requestTimeoutMs: timeout, maxSockets } = config;
-    const httpClient = apiBaseUrl ? new RedirectingRequestClient(apiBaseUrl, { timeout, maxSockets }) : new twilio.RequestClient({ timeout, keepAlive: true, maxSockets });
+    // As many connections open and kept as sends at once: the package's own 20 (and 5 kept idle) would cap and chill a fast pace.
+    const sockets = maxSockets === undefined ? {} : { maxSockets, maxTotalSockets: maxSockets, maxFreeSockets: maxSockets };
+    const httpClient = apiBaseUrl ? new RedirectingRequestClient(apiBaseUrl, { timeout, ...sockets }) : new twilio.RequestClient({ timeout, keepAlive: true, ...sockets });
     this.client = config.apiKey
       ? twilio(config.apiKey.sid, config.apiKey.secret, { accountSid: config.accountSid, httpClient })
       : twilio(config.accountSid, config.authToken, { httpClient });
