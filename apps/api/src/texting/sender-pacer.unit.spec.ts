@@ -97,7 +97,7 @@ describe('SenderPacer', () => {
   it('at most 100 ms more, however late the answer (a slow answer is mostly the provider at work); one still unanswered holds it as long', async () => {
     const late = await windowBehindFirst(600);
     expect(late).toBeGreaterThanOrEqual(1_100 - 3);
-    expect(late).toBeLessThan(1_400);
+    expect(late).toBeLessThan(1_500); // uncapped, 1,600
     expect(await windowBehindFirst(undefined)).toBeGreaterThanOrEqual(1_100 - 3);
   });
 });
