@@ -156,19 +156,30 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
   private async start(): Promise<void> {
     const run = ++this.run;
     const current = () => run === this.run && this.lease.held && !this.stopped;
-    if (!current()) return;
-    // The sends of the subscription before finish first: a replay from the checkpoint must see their outcomes.
-    await this.pipeline?.drained();
-    if (!current()) return;
     try {
-      await this.adoptLeftOpen();
-      await this.settleAmbiguous();
+      await this.begin(run, current);
     } catch (error) {
       if (!current()) return;
-      this.logger.error(error, 'could not settle earlier attempts; retrying');
-      this.retry = setTimeout(() => void this.start(), 1000);
-      return;
+      this.logger.error(error, 'could not start dispatching; retrying');
+      this.retryLater(run, 1000);
     }
+  }
+
+  /** Sets the retry unless a newer run (a lease change meanwhile) has taken over. */
+  private retryLater(run: number, ms: number): void {
+    if (run !== this.run || !this.lease.held || this.stopped) return;
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => void this.start(), ms);
+  }
+
+  private async begin(run: number, current: () => boolean): Promise<void> {
+    if (!current()) return;
+    // The sends of the run before finish first (it starts none from now on): a replay from the checkpoint must see their outcomes.
+    this.pipeline?.stop();
+    await this.pipeline?.drained();
+    if (!current()) return;
+    await this.adoptLeftOpen();
+    await this.settleAmbiguous();
     if (!current()) return;
     const stale = this.subscription;
     this.subscription = undefined;
@@ -206,11 +217,18 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
       // Another instance took the dispatch over while this one still thought it held the lease (a pause, a
       // skewed clock): stand back; if the lease is still this one's after its time to live, take over again.
       this.logger.warn('another instance took the dispatch over; standing back');
-      void this.pause().then(() => (this.retry = setTimeout(() => void this.start(), FENCED_BACKOFF_MS)));
+      void this.pauseThenRetry(FENCED_BACKOFF_MS);
       return;
     }
     this.logger.error(error, 'dispatch failed; retrying from the checkpoint');
-    void this.pause().then(() => (this.retry = setTimeout(() => void this.start(), 1000)));
+    void this.pauseThenRetry(1000);
+  }
+
+  private async pauseThenRetry(ms: number): Promise<void> {
+    const paused = this.pause();
+    const run = this.run; // pause() made it; a lease change while unsubscribing makes a newer one, which goes on alone
+    await paused.catch((error: unknown) => this.logger.error(error, 'could not unsubscribe; retrying anyway'));
+    this.retryLater(run, ms);
   }
 
   /** What waits in the dispatcher now: texts holding for their sender's slot, sends whose outcome is still unknown. */
@@ -333,8 +351,9 @@ export class MessageDispatcher implements OnModuleInit, OnApplicationShutdown {
         result = { status: 'ambiguous', errorMessage: error instanceof Error ? error.message : String(error) };
       } finally {
         clearTimeout(timer);
-        slot.answered();
       }
+      // Pushed back (a 429, or nothing reached the provider): not a text at the carrier.
+      slot.answered(result === 'stopped' || result.status !== 'deferred');
       if (result === 'stopped' || result.status !== 'deferred') return result;
       this.logger.warn({ messageId: message.messageId, reason: result.reason }, 'send deferred; asking again');
       // Backing off: 1 s, 2 s, 4 s… up to 30 s while the provider keeps pushing back or stays unreachable.
