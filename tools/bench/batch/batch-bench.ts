@@ -7,7 +7,7 @@ import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
 import { BATCH, releaseAll, requestMore, type HandOut } from '../shared/hand-out.js';
 import { median, percentile } from '../shared/percentiles.js';
-import { describeProfile, summarizeProfile } from '../shared/profile-summary.js';
+import { stopAndDescribeProfile } from '../shared/profile-summary.js';
 import { progress } from '../shared/progress.js';
 import { readModelsCaughtUp } from '../shared/read-models-caught-up.js';
 import { withTempDir } from '../shared/temp-dir.js';
@@ -95,10 +95,7 @@ export async function runBatchBench(options: BenchOptions): Promise<BenchOutcome
         if (profileDir !== undefined && round === 1) await api.startProfile();
         const answers = await Promise.all(texters.map(askForMore));
         if (profileDir !== undefined && round === rounds) {
-          const path = join(profileDir, `api-batch-${TEXTERS}-requests.cpuprofile`);
-          await api.stopProfile(path);
-          for (const line of describeProfile(summarizeProfile(path))) progress(`batch: ${line}`);
-          progress(`batch: API profile (all ${rounds} rounds and the releases between them) written to ${path}`);
+          await stopAndDescribeProfile(api, join(profileDir, `api-batch-${TEXTERS}-requests.cpuprofile`), 'batch', `all ${rounds} rounds and the releases between them`);
         }
         const roundMs = answers.map((answer) => answer.ms);
         for (const answer of answers) checkAssigned(answer);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startApiChild } from '../shared/api-child.js';
 import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
+import { stopAndDescribeProfile } from '../shared/profile-summary.js';
 import { progress } from '../shared/progress.js';
 import { withTempDir } from '../shared/temp-dir.js';
 
@@ -53,11 +54,7 @@ export async function runDispatchBench(options: BenchOptions): Promise<BenchOutc
         last = fake.messages.length;
         stalledSince = Date.now();
       }
-      if (profileDir !== undefined) {
-        const path = join(profileDir, 'api-dispatch.cpuprofile');
-        await api.stopProfile(path);
-        say(`API profile (the sending) written to ${path}`);
-      }
+      if (profileDir !== undefined) await stopAndDescribeProfile(api, join(profileDir, 'api-dispatch.cpuprofile'), 'dispatch', 'the sending');
       const times = fake.messages.map((m) => m.createdAtMs).sort((a, b) => a - b);
       const seconds = (times[times.length - 1]! - times[0]!) / 1000;
       const maxLag = Math.max(0, ...times.map((t, k) => t - (times[0]! + (k * 1000) / RATE)));
@@ -67,11 +64,7 @@ export async function runDispatchBench(options: BenchOptions): Promise<BenchOutc
       say(`sent: ${fake.messages.length} in ${rounded(seconds)} s; posting ${fake.messages.length} signed status callbacks, ${CALLBACK_CONCURRENCY} at a time`);
       if (profileDir !== undefined) await api.startProfile();
       const callbacks = await postCallbacks(`${api.url}/webhooks/twilio/status`, `${publicUrl}/webhooks/twilio/status`, fake.messages.map((m) => m.sid));
-      if (profileDir !== undefined) {
-        const path = join(profileDir, 'api-callbacks.cpuprofile');
-        await api.stopProfile(path);
-        say(`API profile (the callbacks) written to ${path}`);
-      }
+      if (profileDir !== undefined) await stopAndDescribeProfile(api, join(profileDir, 'api-callbacks.cpuprofile'), 'dispatch', 'the callbacks');
       await api.stop();
       const updates = await countEvents(join(dataDir, 'events.db'), 'MessageDeliveryUpdated');
       say(`callbacks: ${callbacks.ok} answered 204 in ${rounded(callbacks.seconds)} s; ${updates} delivery updates in the log`);

@@ -5,7 +5,7 @@ import type { BenchOptions } from '../shared/bench-options.js';
 import { rounded, type BenchOutcome } from '../shared/bench-result.js';
 import { BATCH } from '../shared/hand-out.js';
 import { median } from '../shared/percentiles.js';
-import { describeProfile, summarizeProfile } from '../shared/profile-summary.js';
+import { stopAndDescribeProfile } from '../shared/profile-summary.js';
 import { progress } from '../shared/progress.js';
 import { withTempDir } from '../shared/temp-dir.js';
 import { firstTextsIn, readTextingStream } from '../shared/texting-log.js';
@@ -84,10 +84,7 @@ export async function runSendBench(options: BenchOptions): Promise<BenchOutcome>
           const result = await runPhase(campaignId, atWork.slice(0, phase.texters), phase.transport, warmUpMs, windowMs, tally);
           const cpu = cpuShare();
           if (profiled) {
-            const path = join(profileDir, `api-send-${MANY}-texters.cpuprofile`);
-            await api.stopProfile(path);
-            for (const line of describeProfile(summarizeProfile(path))) progress(`send: ${line}`);
-            progress(`send: API profile written to ${path}`);
+            await stopAndDescribeProfile(api, join(profileDir, `api-send-${MANY}-texters.cpuprofile`), 'send', `${MANY} texters`);
           }
           results.get(phase)!.push(result);
           progress(`send: round ${round}/${rounds}, ${phase.label}: ${describe(result)}`);

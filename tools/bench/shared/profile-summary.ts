@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { progress } from './progress.js';
 
 interface ProfileNode {
   readonly id: number;
@@ -105,4 +106,11 @@ export function describeProfile(summary: ProfileSummary): string[] {
     'profile: self time by function:',
     ...summary.functions.map(line),
   ];
+}
+
+/** Stops the API's profile, writes it to `path` and prints its summary to stderr under the bench's name. */
+export async function stopAndDescribeProfile(api: { stopProfile(path: string): Promise<boolean> }, path: string, bench: string, what: string): Promise<void> {
+  await api.stopProfile(path);
+  for (const line of describeProfile(summarizeProfile(path))) progress(`${bench}: ${line}`);
+  progress(`${bench}: API profile (${what}) written to ${path}`);
 }

@@ -13,6 +13,12 @@ import { OptOutPhonesCommand } from '../contacts/opt-out-phones.command.js';
 import { CarrierErrorConsequences } from './carrier-error-consequences.js';
 import { MessageDispatcher } from './message-dispatcher.js';
 import { SMS_PROVIDER } from './sms-provider.token.js';
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** A delivery report for a send not in the read model is looked for again, this far apart, for this long in all. */
+const UNKNOWN_DELIVERY_PAUSE_MS = 250;
+const UNKNOWN_DELIVERY_WAIT_MS = 3_000;
+const sleep = (ms: number) => delay(Math.max(0, ms), undefined, { ref: false });
 
 /**
  * What the provider tells us: delivery updates become events on the
@@ -22,11 +28,6 @@ import { SMS_PROVIDER } from './sms-provider.token.js';
  * the one allowed); START / UNSTOP opt it back in. Handling is idempotent by
  * the provider's message id, as providers retry.
  */
-/** A delivery report for a send not in the read model is looked for again, this far apart, for this long in all. */
-const UNKNOWN_DELIVERY_PAUSE_MS = 250;
-const UNKNOWN_DELIVERY_WAIT_MS = 3_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
-
 @Injectable()
 export class InboundMessages implements OnModuleInit {
   private readonly logger = new Logger(InboundMessages.name);

@@ -63,7 +63,8 @@ export class PerContactPipeline<E extends { readonly data: unknown }> {
 
   /** No new work from now on (what is running finishes) and no batch is done any more: the dispatch went elsewhere or stops. */
   stop(): void {
-    this.halt();
+    this.halted = true;
+    this.room.splice(0).forEach((resolve) => resolve());
   }
 
   /** Settles once everything admitted has finished (and every `whenDone` due has been called). */
@@ -95,12 +96,7 @@ export class PerContactPipeline<E extends { readonly data: unknown }> {
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.halt();
+    this.stop();
     this.onFailure(error);
-  }
-
-  private halt(): void {
-    this.halted = true;
-    this.room.splice(0).forEach((resolve) => resolve());
   }
 }

@@ -25,15 +25,14 @@ const windowMsFor = (perSecond: number) => 1000 + Math.min(100, Math.max(30, 100
  * (the first requests after a start reached the fake Twilio up to 59 ms late,
  * and a second there held 1,004), a busy moment here. The send a window after
  * it waits by as much beyond the window's margin, but at most this much more:
- * a slow answer is mostly the provider's own work (Twilio answers in 100 to
- * 300 ms), which must not cost the pace much. Still unanswered, it counts as
+ * a slow answer is mostly the provider's own work (against a real provider,
+ * not measured here), which must not cost the pace much. Still unanswered, it counts as
  * late by the time it has taken so far.
  */
 const MAX_LATE_MS = 100;
 const IN_FLIGHT_POLL_MS = 5;
-/** Answers the quickest is taken over, and how often it is worked out again (a quicker one counts at once). */
+/** Answers the quickest is taken over. */
 const QUICKEST_OF = 101;
-const QUICKEST_EVERY = 25;
 
 const DAY_MS = 86_400_000;
 /**
@@ -65,18 +64,12 @@ export interface Slot {
 class QuickestAnswer {
   private readonly last: number[] = [];
   private next = 0;
-  private added = 0;
-  private quickest = 0;
+  ms = 0;
 
   add(ms: number): void {
-    if (this.last.length < QUICKEST_OF) this.last.push(ms);
-    else this.last[this.next] = ms;
+    this.last[this.next] = ms;
     this.next = (this.next + 1) % QUICKEST_OF;
-    if (++this.added % QUICKEST_EVERY === 1 || ms < this.quickest) this.quickest = Math.min(...this.last);
-  }
-
-  get ms(): number {
-    return this.quickest;
+    this.ms = Math.min(...this.last);
   }
 }
 

@@ -21,8 +21,8 @@ export interface TwilioConfig {
   readonly requestTimeoutMs: number;
   /**
    * Requests to Twilio at once, one connection each (the dispatcher's
-   * concurrency). The package's own default is 20 per host: at Twilio's usual
-   * 100-300 ms an answer, that alone would cap sending near 100 a second.
+   * concurrency). The package's own default is 20 per host, which caps
+   * sending at 20 per answer time: 100 a second if Twilio takes 200 ms.
    */
   readonly maxSockets?: number;
 }
